@@ -1,0 +1,15 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+	{ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'native-host/build/**', 'test/fixtures/build/**', 'source/db/migrations/**']},
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		languageOptions: {globals: {process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', URL: 'readonly'}},
+		rules: {
+			'@typescript-eslint/no-unused-vars': ['warn', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+			'no-control-regex': 'off',
+		},
+	},
+);

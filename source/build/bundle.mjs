@@ -1,0 +1,26 @@
+// Bundles cli.tsx into dist/ with esbuild. The explorer (Ink + React) lands in its own lazily
+// imported chunk, so non-interactive commands never pay for React.
+import {build} from 'esbuild';
+import {fileURLToPath} from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+await build({
+	entryPoints: {cli: path.join(root, 'cli.tsx')},
+	outdir: path.join(root, 'dist'),
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	sourcemap: true,
+	minify: false,
+	legalComments: 'none',
+	chunkNames: 'chunks/[name]-[hash]',
+	external: ['better-sqlite3', 'react-devtools-core'],
+	banner: {
+		js: "#!/usr/bin/env node\nimport {createRequire as __pluginaryCreateRequire} from 'node:module';\nconst require = __pluginaryCreateRequire(import.meta.url);",
+	},
+	logLevel: 'warning',
+});

@@ -1,0 +1,129 @@
+/** Plugin formats pluginary knows; the same names in `--format`, `format:` and the host protocol. */
+export const FORMATS = ['lv2', 'ladspa', 'vst2', 'vst3', 'clap', 'au'] as const;
+/** A plugin format name. */
+export type Format = (typeof FORMATS)[number];
+
+/** The fixed category set (DESIGN §3). */
+export const CATEGORIES = [
+	'eq', 'filter', 'dynamics', 'reverb', 'delay', 'modulation', 'distortion', 'pitch', 'spatial',
+	'spectral', 'analyzer', 'utility', 'instrument', 'generator', 'midi', 'restoration', 'other',
+] as const;
+/** One category name. */
+export type Category = (typeof CATEGORIES)[number];
+
+/** Where a plugin's category came from: the format's metadata, name rules, or the user. */
+export type CategorySource = 'native' | 'rules' | 'user';
+
+/** Scan status of a plugin or file. */
+export const STATUSES = ['ok', 'imported', 'failed', 'timeout', 'crashed', 'blacklisted', 'stale'] as const;
+/** One status name. */
+export type Status = (typeof STATUSES)[number];
+
+/** Parameter value kinds. */
+export type ParameterType = 'float' | 'int' | 'bool' | 'enum';
+
+/** The plugin's own texts for min/max/default of a normalised (VST2/VST3) parameter. */
+export type DisplayTexts = {min: string; max: string; default: string};
+
+/** One parameter as the catalog reports it (DESIGN §3). */
+export type Parameter = {
+	/** Position in the plugin's list. */
+	index: number;
+	/** Format's own id as a string (LV2 symbol, LADSPA port index, VST2 index, VST3 ParamID, CLAP id). */
+	id: string;
+	name: string;
+	units: string;
+	min: number;
+	max: number;
+	default: number;
+	type: ParameterType;
+	/** Number of discrete values; 0 = continuous. */
+	steps: number;
+	/** Enum labels in value order; empty for non-enums. */
+	valueStrings: string[];
+	isOutput: boolean;
+	isAutomatable: boolean;
+	/** Present when the range was sample-rate relative and is reported at 48 kHz. */
+	sampleRateScaled?: boolean;
+	/** Present for VST2/VST3: the plugin's own texts. */
+	display?: DisplayTexts;
+};
+
+/** A preset: shipped by the plugin (factory) or saved by the user. */
+export type Preset = {name: string; source: 'factory' | 'user'};
+
+/** Fields shared by list items and full records. */
+export type PluginBase = {
+	/** `<format>:<native id>`, stable across rescans. */
+	id: string;
+	format: Format;
+	name: string;
+	vendor: string;
+	version: string;
+	/** File or bundle directory. */
+	path: string;
+	/** Native id; for imports the original tool's identity. */
+	uid: string;
+	category: Category;
+	categorySource: CategorySource;
+	rawCategory: string;
+	isInstrument: boolean;
+	audioInputs: number;
+	audioOutputs: number;
+	auxInputs: number;
+	midiInputs: number;
+	midiOutputs: number;
+	tags: string[];
+	favorite: boolean;
+	hidden: boolean;
+	status: Status;
+	/** Failure text for failed files. */
+	error?: string;
+	/** ISO time of the probe that produced this record. */
+	scannedAt: string;
+};
+
+/** A `list`/`search` item: the record without parameters and presets. */
+export type PluginSummary = PluginBase & {parameterCount: number};
+
+/** The full record of `show --json` and exports. */
+export type PluginRecord = PluginBase & {
+	parameters: Parameter[];
+	presets: Preset[];
+	/** Other paths where the same id was found (shadowed by this one). */
+	duplicates?: string[];
+};
+
+/** A plugin as the native host reports it, before the catalog assigns id and category. */
+export type ProbedPlugin = {
+	format: Format;
+	uid: string;
+	name: string;
+	vendor: string;
+	version: string;
+	rawCategory: string;
+	isInstrument: boolean;
+	audioInputs: number;
+	audioOutputs: number;
+	auxInputs: number;
+	midiInputs: number;
+	midiOutputs: number;
+	parameters: Array<Omit<Parameter, 'index'>>;
+	presets: Array<{name: string; uri?: string}>;
+	warnings?: string[];
+};
+
+/** Builds the catalog id of a plugin. */
+export function pluginId(format: Format, uid: string): string {
+	return `${format}:${uid}`;
+}
+
+/** True when `value` names a format. */
+export function isFormat(value: string): value is Format {
+	return (FORMATS as readonly string[]).includes(value);
+}
+
+/** True when `value` names a category. */
+export function isCategory(value: string): value is Category {
+	return (CATEGORIES as readonly string[]).includes(value);
+}

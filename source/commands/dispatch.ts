@@ -1,0 +1,103 @@
+import process from 'node:process';
+import {usageError} from '../errors.js';
+import {openStore, type Store} from '../db/open.js';
+import {resolveDbPath} from '../paths.js';
+import {closest} from '../catalog/closest.js';
+import type {Command, CommandContext, Flags} from './command.js';
+import {flagSpec, globalFlags, mainHelp} from './help.js';
+import {Output, colorEnabled} from './output.js';
+
+/** Command name → lazy module, so each command loads only what it needs. */
+const commands: Record<string, () => Promise<{default: Command}>> = {
+	list: async () => import('./list.js'),
+	show: async () => import('./show.js'),
+	cache: async () => import('./cache.js'),
+	doctor: async () => import('./doctor.js'),
+};
+
+/** Registers a command (used by command families that live in their own modules). */
+export function commandNames(): string[] {
+	return Object.keys(commands);
+}
+
+/** Runs the command named by `input[0]` (or the explorer) and returns the exit code. */
+export async function dispatch(input: string[], flags: Flags, version: string): Promise<number> {
+	const out = new Output(colorEnabled(flags.color));
+	if (flags.version) {
+		out.line(version);
+		out.flush();
+		return 0;
+	}
+
+	const [name, ...args] = input;
+	if (name === undefined) {
+		checkFlags('', {help: '', flags: [], run: () => 0}, flags);
+		return openExplorer(flags, out);
+	}
+
+	const loader = commands[name];
+	if (!loader) {
+		const near = closest(name, Object.keys(commands));
+		throw usageError(`Unknown command '${name}'${near ? ` (did you mean '${near}'?)` : ''}; run 'pluginary --help' for the list.`);
+	}
+
+	const command = (await loader()).default;
+	if (flags.help) {
+		out.write(command.help.replace(/^\n/, '') + '\n');
+		out.flush();
+		return 0;
+	}
+
+	checkFlags(name, command, flags);
+	const context = makeContext(args, flags, out, version);
+	try {
+		return await command.run(context);
+	} finally {
+		out.flush();
+	}
+}
+
+function makeContext(args: string[], flags: Flags, out: Output, version: string): CommandContext {
+	let store: Store | undefined;
+	const dbPath = resolveDbPath(flags.db);
+	return {
+		args,
+		flags,
+		out,
+		dbPath,
+		version,
+		store() {
+			store ??= openStore(dbPath);
+			return store;
+		},
+	};
+}
+
+function checkFlags(name: string, command: Command, flags: Flags): void {
+	const allowed = new Set<string>([...globalFlags, ...command.flags]);
+	const known = new Set(Object.keys(flagSpec));
+	for (const [flag, value] of Object.entries(flags)) {
+		if (value !== undefined && !allowed.has(flag) && !(Array.isArray(value) && value.length === 0)) {
+			const dashed = flag.replace(/[A-Z]/g, letter => '-' + letter.toLowerCase());
+			throw usageError(known.has(flag)
+				? `'pluginary ${name}' does not take --${dashed}; see 'pluginary ${name} --help'.`
+				: `Unknown option --${dashed}; see 'pluginary${name ? ` ${name}` : ''} --help'.`);
+		}
+	}
+}
+
+async function openExplorer(flags: Flags, out: Output): Promise<number> {
+	if (flags.help) {
+		out.write(mainHelp.replace(/^\n/, '') + '\n');
+		out.flush();
+		return 0;
+	}
+
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		process.stderr.write("pluginary: the explorer needs a terminal; run a command instead (try 'pluginary list' or 'pluginary --help').\n");
+		return 2;
+	}
+
+	const {runExplorer} = await import('../ui/run.js');
+	return runExplorer({dbPath: resolveDbPath(flags.db), color: flags.color !== false && !process.env['NO_COLOR']});
+}

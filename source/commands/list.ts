@@ -1,0 +1,97 @@
+import process from 'node:process';
+import {usageError} from '../errors.js';
+import {SORTS, listSummaries} from '../db/queries/plugins.js';
+import {csvHeader, csvPlugin} from '../catalog/csv.js';
+import type {PluginSummary} from '../catalog/plugin.js';
+import type {Command} from './command.js';
+import {exclusive, parseCategories, parseChoice, parseFormats, parseWhole} from './options.js';
+import {type Output, fit, writeJsonArray, writeNdjson} from './output.js';
+
+const help = `
+  Usage
+    $ pluginary list [options]
+
+  Lists catalogued plugins (every match unless --limit is given). Hidden plugins only with --all.
+
+  Options
+    --format F[,F]       only these formats (lv2, ladspa, vst2, vst3, clap, au)
+    --category C[,C]     only these categories (eq, filter, dynamics, reverb, …)
+    --vendor TEXT        vendor has a word starting with TEXT (case-insensitive)
+    --instrument         instruments only
+    --effect             effects only
+    --sort KEY           name, vendor, format or params (name)
+    --limit N            at most N plugins
+    --offset N           skip the first N
+    --all                include hidden plugins
+    --json               a JSON array of plugin items
+    --ndjson             one JSON item per line
+    --csv                CSV with a header line
+
+  Examples
+    $ pluginary list --format vst3,clap
+    $ pluginary list --category reverb --sort vendor
+    $ pluginary list --vendor zam --json
+`;
+
+const list: Command = {
+	help,
+	flags: ['format', 'category', 'vendor', 'instrument', 'effect', 'sort', 'limit', 'offset', 'all', 'json', 'ndjson', 'csv'],
+	run({flags, out, store, args}) {
+		if (args.length > 0) {
+			throw usageError(`'pluginary list' takes no arguments (got '${args[0]!}'); to search, use 'pluginary search'.`);
+		}
+
+		exclusive(flags, ['json', 'ndjson', 'csv']);
+		exclusive(flags, ['instrument', 'effect']);
+		const rows = listSummaries(store(), {
+			formats: parseFormats(flags.format),
+			categories: parseCategories(flags.category),
+			vendor: flags.vendor,
+			instrument: flags.instrument ? true : (flags.effect ? false : undefined),
+			sort: parseChoice('sort', flags.sort, SORTS),
+			limit: parseWhole('limit', flags.limit, 0),
+			offset: parseWhole('offset', flags.offset, 0),
+			includeHidden: flags.all,
+		});
+		if (flags.json) {
+			writeJsonArray(out, rows);
+		} else if (flags.ndjson) {
+			writeNdjson(out, rows);
+		} else if (flags.csv) {
+			out.write(csvHeader());
+			for (const row of rows) {
+				out.write(csvPlugin(row));
+			}
+		} else {
+			writeTable(out, rows);
+		}
+
+		return 0;
+	},
+};
+
+/** Prints plugins as an aligned table sized to the terminal. */
+export function writeTable(out: Output, rows: Iterable<PluginSummary>): number {
+	const width = Math.max(process.stdout.columns ?? 120, 60);
+	const fixed = 6 + 12 + 6 + 4;
+	const nameWidth = Math.max(20, Math.floor((width - fixed) * 0.6));
+	const vendorWidth = Math.max(12, width - fixed - nameWidth - 1);
+	let count = 0;
+	for (const row of rows) {
+		if (count === 0) {
+			out.line(out.paint('bold', `${fit('NAME', nameWidth)} ${fit('VENDOR', vendorWidth)} ${fit('FORMAT', 6)} ${fit('CATEGORY', 11)} PARAMS`));
+		}
+
+		const name = (row.favorite ? '★ ' : '') + row.name;
+		out.line(`${fit(name, nameWidth)} ${out.paint('dim', fit(row.vendor, vendorWidth))} ${fit(row.format, 6)} ${fit(row.category, 11)} ${String(row.parameterCount).padStart(6)}`);
+		count++;
+	}
+
+	if (count === 0) {
+		process.stderr.write("No plugins match. Run 'pluginary scan' to catalogue what is installed.\n");
+	}
+
+	return count;
+}
+
+export default list;

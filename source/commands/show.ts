@@ -1,0 +1,129 @@
+import {notFoundError, EXIT} from '../errors.js';
+import {findPlugin} from '../db/queries/plugins.js';
+import type {Parameter, PluginRecord} from '../catalog/plugin.js';
+import type {Command} from './command.js';
+import {expectArgs} from './options.js';
+import {type Output, fit} from './output.js';
+
+const help = `
+  Usage
+    $ pluginary show ID-or-NAME [--json]
+
+  Every detail of one plugin: metadata, I/O, all parameters, presets, and other paths where the
+  same plugin was found. ID is the exact catalog id; otherwise NAME matches a plugin name exactly
+  (case-insensitive). Several plugins with that name → the candidates are listed (exit 2).
+
+  Options
+    --json     the full plugin record as JSON
+
+  Examples
+    $ pluginary show 'lv2:http://lsp-plug.in/plugins/lv2/comp_delay_mono'
+    $ pluginary show ZamComp --json
+`;
+
+const show: Command = {
+	help,
+	flags: ['json'],
+	run({args, flags, out, store}) {
+		expectArgs(args, 1, 'show ID-or-NAME [--json]');
+		const found = findPlugin(store(), args[0]!);
+		if (found.kind === 'missing') {
+			throw notFoundError(`No plugin has the id or name '${args[0]!}'; try 'pluginary search ${JSON.stringify(args[0]!)}'.`);
+		}
+
+		if (found.kind === 'ambiguous') {
+			if (flags.json) {
+				out.line(JSON.stringify(found.candidates, null, 2));
+			} else {
+				process.stderr.write(`pluginary: ${found.candidates.length} plugins are named '${args[0]!}'; show one by id:\n`);
+				for (const candidate of found.candidates) {
+					out.line(`  ${candidate.id}  (${candidate.format}, ${candidate.vendor || 'unknown vendor'})`);
+				}
+			}
+
+			return EXIT.usage;
+		}
+
+		if (flags.json) {
+			out.line(JSON.stringify(found.record, null, 2));
+		} else {
+			printRecord(out, found.record);
+		}
+
+		return 0;
+	},
+};
+
+/** Prints a record for people. */
+export function printRecord(out: Output, plugin: PluginRecord): void {
+	const label = (name: string): string => out.paint('dim', fit(name, 10));
+	out.line(out.paint('bold', plugin.name) + (plugin.favorite ? ' ★' : '') + (plugin.hidden ? out.paint('dim', ' (hidden)') : ''));
+	out.line(`  ${label('id')} ${plugin.id}`);
+	out.line(`  ${label('format')} ${plugin.format}${plugin.version ? `   version ${plugin.version}` : ''}`);
+	out.line(`  ${label('vendor')} ${plugin.vendor || '—'}`);
+	out.line(`  ${label('category')} ${plugin.category} (${plugin.categorySource}${plugin.rawCategory ? `: ${plugin.rawCategory}` : ''})`);
+	out.line(`  ${label('kind')} ${plugin.isInstrument ? 'instrument' : 'effect'}`);
+	out.line(`  ${label('audio')} ${plugin.audioInputs} in, ${plugin.audioOutputs} out${plugin.auxInputs ? `, ${plugin.auxInputs} side-chain` : ''}`);
+	out.line(`  ${label('midi')} ${plugin.midiInputs} in, ${plugin.midiOutputs} out`);
+	out.line(`  ${label('path')} ${plugin.path}`);
+	out.line(`  ${label('uid')} ${plugin.uid}`);
+	out.line(`  ${label('status')} ${plugin.status}${plugin.error ? ` — ${plugin.error}` : ''}   scanned ${plugin.scannedAt}`);
+	if (plugin.tags.length > 0) {
+		out.line(`  ${label('tags')} ${plugin.tags.join(', ')}`);
+	}
+
+	out.line();
+	out.line(out.paint('bold', `Parameters (${plugin.parameters.length})`));
+	if (plugin.parameters.length > 0) {
+		out.line(out.paint('dim', `  ${fit('#', 5)} ${fit('NAME', 28)} ${fit('TYPE', 5)} ${fit('MIN', 10)} ${fit('DEFAULT', 10)} ${fit('MAX', 10)} ${fit('UNITS', 8)} NOTES`));
+	}
+
+	for (const parameter of plugin.parameters) {
+		out.line(`  ${fit(String(parameter.index), 5)} ${fit(parameter.name, 28)} ${fit(parameter.type, 5)} ${fit(number(parameter.min), 10)} ${fit(number(parameter.default), 10)} ${fit(number(parameter.max), 10)} ${fit(parameter.units, 8)} ${notes(parameter)}`);
+	}
+
+	out.line();
+	out.line(out.paint('bold', `Presets (${plugin.presets.length})`));
+	for (const preset of plugin.presets) {
+		out.line(`  ${preset.name}${preset.source === 'user' ? out.paint('dim', ' (user)') : ''}`);
+	}
+
+	if (plugin.duplicates?.length) {
+		out.line();
+		out.line(out.paint('bold', 'Also found at (shadowed by the path above)'));
+		for (const path of plugin.duplicates) {
+			out.line(`  ${path}`);
+		}
+	}
+}
+
+function number(value: number): string {
+	return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+}
+
+function notes(parameter: Parameter): string {
+	const parts: string[] = [];
+	if (parameter.isOutput) {
+		parts.push('output');
+	}
+
+	if (parameter.valueStrings.length > 0) {
+		parts.push(parameter.valueStrings.join(' | '));
+	}
+
+	if (parameter.display) {
+		parts.push(`shows ${parameter.display.min} … ${parameter.display.max}`);
+	}
+
+	if (parameter.sampleRateScaled) {
+		parts.push('×48 kHz');
+	}
+
+	if (!parameter.isAutomatable) {
+		parts.push('not automatable');
+	}
+
+	return parts.join('; ');
+}
+
+export default show;
