@@ -10,6 +10,7 @@ import {Output, colorEnabled} from './output.js';
 /** Command name → lazy module, so each command loads only what it needs. */
 const commands: Record<string, () => Promise<{default: Command}>> = {
 	list: async () => import('./list.js'),
+	scan: async () => import('./scan.js'),
 	show: async () => import('./show.js'),
 	cache: async () => import('./cache.js'),
 	doctor: async () => import('./doctor.js'),

@@ -59,10 +59,10 @@ export function removeFile(store: Store, path: string): void {
 /** Inserts or updates a file row without touching its plugins (journal and failure states). */
 export function upsertFile(store: Store, file: FileState & {pluginCount?: number; scannedAt?: string}): void {
 	cachedStatement(store, `insert into files (path, format, size, mtime_ms, status, error, fail_count, plugin_count, scanned_at, scan_id)
-		values (@path, @format, @size, @mtimeMs, @status, @error, @failCount, @pluginCount, @scannedAt, @scanId)
+		values (@path, @format, @size, @mtimeMs, @status, @error, @failCount, coalesce(@pluginCount, 0), @scannedAt, @scanId)
 		on conflict(path) do update set format = excluded.format, size = excluded.size, mtime_ms = excluded.mtime_ms,
 			status = excluded.status, error = excluded.error, fail_count = excluded.fail_count,
-			plugin_count = coalesce(excluded.plugin_count, files.plugin_count),
+			plugin_count = coalesce(@pluginCount, files.plugin_count),
 			scanned_at = coalesce(excluded.scanned_at, files.scanned_at), scan_id = coalesce(excluded.scan_id, files.scan_id)`)
 		.run({
 			path: file.path,

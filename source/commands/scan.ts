@@ -1,0 +1,165 @@
+import process from 'node:process';
+import {startScan, type ScanOptions} from '../scan/run.js';
+import type {ScanEvent, ScanSummary} from '../scan/events.js';
+import {usageError} from '../errors.js';
+import type {Command, CommandContext} from './command.js';
+import {parseFormats, parseSeconds, parseWhole} from './options.js';
+import {type Output, fit} from './output.js';
+
+const help = `
+  Usage
+    $ pluginary scan [options]
+
+  Finds plugin files in each format's folders (or only --path), probes what is new or changed in
+  a pool of native host processes, and stores the result. A plugin that crashes, hangs or fails
+  is recorded with its reason; the scan goes on. Killed or interrupted, the next scan resumes.
+
+  Options
+    --rescan           probe every file again (except blacklisted ones)
+    --path P           only this folder or file (repeatable); nothing outside it is removed
+    --format F[,F]     only these formats (lv2, ladspa, vst2, vst3, clap)
+    --jobs N           host processes working in parallel (number of cores)
+    --timeout S        seconds one probe may take before it is killed (30)
+    --json             print only the summary object
+
+  Examples
+    $ pluginary scan
+    $ pluginary scan --path ~/my-plugins --jobs 4
+    $ pluginary scan --format vst3,clap --rescan --json
+`;
+
+/** Scan options from the command line (shared by scan and retry). */
+export function scanOptionsFrom(context: CommandContext): ScanOptions {
+	const {flags} = context;
+	return {
+		dbPath: context.dbPath,
+		full: Boolean(flags.rescan),
+		paths: flags.path?.length ? flags.path : undefined,
+		formats: parseFormats(flags.format),
+		jobs: parseWhole('jobs', flags.jobs, 1),
+		timeoutSeconds: parseSeconds('timeout', flags.timeout),
+	};
+}
+
+const scan: Command = {
+	help,
+	flags: ['rescan', 'path', 'format', 'jobs', 'timeout', 'json'],
+	async run(context) {
+		if (context.args.length > 0) {
+			throw usageError(`'pluginary scan' takes no arguments (got '${context.args[0]!}'); to scan a folder use --path.`);
+		}
+
+		return runScanCommand(context, scanOptionsFrom(context));
+	},
+};
+
+/** Runs a scan with progress on stderr and the summary on stdout; exit 130 when interrupted. */
+export async function runScanCommand(context: CommandContext, options: ScanOptions): Promise<number> {
+	const handle = startScan(options);
+	const onInterrupt = (): void => {
+		process.stderr.write('\nStopping: finished results are kept; run the scan again to resume.\n');
+		handle.cancel();
+	};
+
+	process.once('SIGINT', onInterrupt);
+	process.once('SIGTERM', onInterrupt);
+	const progress = new Progress(Boolean(process.stderr.isTTY));
+	try {
+		for await (const event of handle.events) {
+			progress.show(event);
+		}
+
+		const summary = await handle.done;
+		progress.clear();
+		if (context.flags.json) {
+			context.out.line(JSON.stringify(summary, null, 2));
+		} else {
+			printSummary(context.out, summary);
+		}
+
+		return summary.interrupted ? 130 : 0;
+	} finally {
+		progress.clear();
+		process.removeListener('SIGINT', onInterrupt);
+		process.removeListener('SIGTERM', onInterrupt);
+	}
+}
+
+/** Progress on stderr: one live line on a terminal, a plain line every few seconds otherwise. */
+class Progress {
+	private lastDraw = 0;
+	private lastLine = '';
+
+	constructor(private readonly live: boolean) {}
+
+	show(event: ScanEvent): void {
+		if (event.type === 'warning') {
+			this.print(`warning: ${event.message}`);
+		} else if (event.type === 'started') {
+			this.print(`Scanning ${event.total} new or changed files (${event.unchanged} unchanged) with the native host…`);
+		} else if (event.type === 'file-done' && event.status !== 'ok') {
+			this.print(`${event.status}: ${event.path} — ${event.error ?? ''}`);
+		} else if (event.type === 'progress') {
+			const now = Date.now();
+			if (now - this.lastDraw >= (this.live ? 100 : 2000) || event.done === event.total) {
+				this.lastDraw = now;
+				this.draw(event);
+			}
+		}
+	}
+
+	clear(): void {
+		if (this.live && this.lastLine) {
+			process.stderr.write('\r\u001B[2K');
+			this.lastLine = '';
+		}
+	}
+
+	private draw(event: Extract<ScanEvent, {type: 'progress'}>): void {
+		const ratio = event.total > 0 ? event.done / event.total : 1;
+		const failed = Object.values(event.counts).reduce((total, counts) => total + (counts['failed'] ?? 0) + (counts['crashed'] ?? 0) + (counts['timeout'] ?? 0) + (counts['blacklisted'] ?? 0), 0);
+		const eta = event.etaSeconds === undefined ? '' : ` · ETA ${event.etaSeconds}s`;
+		const text = `${event.done}/${event.total} files · ${event.plugins} plugins · ${event.pluginsPerSecond}/s${eta}${failed ? ` · ${failed} failed` : ''}`;
+		if (this.live) {
+			const width = 20;
+			const filled = Math.round(ratio * width);
+			this.lastLine = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`;
+			process.stderr.write(`\r\u001B[2K${this.lastLine.slice(0, (process.stderr.columns ?? 100) - 1)}`);
+		} else {
+			process.stderr.write(`${text}\n`);
+		}
+	}
+
+	private print(line: string): void {
+		this.clear();
+		process.stderr.write(`${line}\n`);
+	}
+}
+
+/** The human summary of a scan. */
+export function printSummary(out: Output, summary: ScanSummary): void {
+	const plugins = Object.values(summary.counts).reduce((total, counts) => total + (counts['ok'] ?? 0), 0);
+	out.line(out.paint('bold', `${summary.interrupted ? 'Interrupted after' : 'Scanned'} ${plugins} plugins in ${(summary.durationMs / 1000).toFixed(2)} s (${summary.pluginsPerSecond} plugins/s)`));
+	for (const [format, counts] of Object.entries(summary.counts)) {
+		out.line(`  ${fit(format, 7)} ${Object.entries(counts).map(([status, count]) => `${count} ${status}`).join(', ')}`);
+	}
+
+	const {diff} = summary;
+	out.line(`Changes: ${diff.new.length} new, ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged} unchanged`);
+	for (const [label, paths] of [['new', diff.new], ['changed', diff.changed], ['removed', diff.removed]] as const) {
+		if (paths.length > 0 && paths.length <= 20) {
+			for (const file of paths) {
+				out.line(`  ${out.paint(label === 'removed' ? 'red' : 'green', label.padEnd(8))}${file}`);
+			}
+		}
+	}
+
+	if (summary.failures.length > 0) {
+		out.line(out.paint('yellow', `Not catalogued (${summary.failures.length}):`));
+		for (const failure of summary.failures) {
+			out.line(`  ${fit(failure.status, 11)} ${failure.path} — ${failure.error}`);
+		}
+	}
+}
+
+export default scan;

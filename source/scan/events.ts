@@ -1,0 +1,46 @@
+import type {Format} from '../catalog/plugin.js';
+
+/** Outcome of probing one file. */
+export type FileOutcome = 'ok' | 'failed' | 'timeout' | 'crashed' | 'blacklisted';
+
+/** A file that could not be catalogued, with why. */
+export type ScanFailure = {path: string; format: Format; status: Exclude<FileOutcome, 'ok'>; error: string};
+
+/** What changed since the previous scan (paths of files or bundles). */
+export type ScanDiff = {new: string[]; changed: string[]; removed: string[]; unchanged: number};
+
+/** The result of a scan: the object `scan --json` prints (DESIGN §7). */
+export type ScanSummary = {
+	durationMs: number;
+	/** Plugins catalogued by this scan's probes per second of the whole scan. */
+	pluginsPerSecond: number;
+	/** format → outcome → count: plugins for `ok`, files for the failure outcomes and `unchanged`. */
+	counts: Record<string, Record<string, number>>;
+	diff: ScanDiff;
+	failures: ScanFailure[];
+	/** True when the scan was cancelled before it probed everything (results so far are kept). */
+	interrupted?: boolean;
+};
+
+/**
+ * Everything a scan reports while it runs, in order: one `started`, then per file `file-started`
+ * and `file-done`, `progress` after each file, `warning`s for unreadable folders and the like, and
+ * one `finished` at the end (also after a cancel).
+ */
+export type ScanEvent =
+	| {type: 'started'; total: number; byFormat: Record<string, number>; roots: string[]; unchanged: number}
+	| {type: 'file-started'; worker: number; path: string; format: Format}
+	| {type: 'file-done'; worker: number; path: string; format: Format; plugins: number; status: FileOutcome; error?: string}
+	| {type: 'progress'; done: number; total: number; plugins: number; pluginsPerSecond: number; etaSeconds: number | undefined; counts: Record<string, Record<string, number>>}
+	| {type: 'warning'; message: string}
+	| {type: 'finished'; summary: ScanSummary};
+
+/** A scan under way. */
+export type ScanHandle = {
+	/** Every event of the scan; ends after `finished`. Read it once. */
+	events: AsyncIterable<ScanEvent>;
+	/** Stops probing new files, kills busy hosts, keeps what finished; `done` still resolves. */
+	cancel(): void;
+	/** The summary, when the scan ends (rejects only when the scan could not run at all). */
+	done: Promise<ScanSummary>;
+};

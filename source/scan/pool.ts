@@ -1,0 +1,196 @@
+import {readFileSync} from 'node:fs';
+import type {Format, ProbedPlugin} from '../catalog/plugin.js';
+import {HostClient} from '../host/client.js';
+import {HostCrashedError, HostProbeError, HostStartError} from '../host/errors.js';
+import {messageOf} from '../errors.js';
+
+/** One file or bundle to probe. */
+export type ProbeJob = {path: string; format: Format};
+
+/** What probing one file gave. */
+export type ProbeOutcome =
+	| {status: 'ok'; plugins: ProbedPlugin[]}
+	| {status: 'failed' | 'timeout' | 'crashed'; error: string};
+
+/** Pool settings. */
+export type PoolOptions = {
+	/** Number of host processes (workers). */
+	jobs: number;
+	/** Per-probe limit; a host that takes longer is killed and the file recorded as `timeout`. */
+	timeoutMs: number;
+	/** Environment for the hosts. */
+	env?: NodeJS.ProcessEnv;
+	/** A host whose resident memory passes this after a probe is replaced (default 768 MiB). */
+	recycleBytes?: number;
+	binary?: string;
+};
+
+/** Callbacks of `HostPool.run`. */
+export type PoolHandlers = {
+	started(worker: number, job: ProbeJob): void;
+	finished(worker: number, job: ProbeJob, outcome: ProbeOutcome): void;
+};
+
+const killGraceMs = 200;
+
+/**
+ * A pool of native host processes working through one queue. Each probe has a timeout; a hung
+ * host is killed (SIGTERM, SIGKILL after a short grace), a crashed one is replaced, and the pool
+ * goes on. Cancelled probes are not reported at all — a cancel is never the plugin's fault.
+ */
+export class HostPool {
+	private readonly hosts: Array<HostClient | undefined> = [];
+	private cancelled = false;
+
+	constructor(private readonly options: PoolOptions) {}
+
+	/** Starts one host and asks it what it supports; throws a readable error if it cannot start. */
+	async check(): Promise<Array<{format: Format; available: boolean; reason?: string}>> {
+		const host = this.spawn();
+		try {
+			const info = await withTimeout(host.initialize(), 10_000, () => host.kill());
+			await host.shutdown().catch(() => host.kill());
+			return info.formats;
+		} catch (error) {
+			host.kill();
+			if (error instanceof HostStartError) {
+				throw error;
+			}
+
+			throw new Error(`The native host does not answer (${messageOf(error)}); rebuild it with 'npm run build:host'.`);
+		}
+	}
+
+	/** Probes every job with `jobs` workers; resolves when the queue is empty or the pool is cancelled. */
+	async run(queue: ProbeJob[], handlers: PoolHandlers): Promise<void> {
+		let next = 0;
+		const worker = async (index: number): Promise<void> => {
+			while (!this.cancelled && next < queue.length) {
+				const job = queue[next++]!;
+				handlers.started(index, job);
+				// eslint-disable-next-line no-await-in-loop
+				const outcome = await this.probe(index, job);
+				if (this.cancelled) {
+					return;
+				}
+
+				handlers.finished(index, job, outcome);
+			}
+		};
+
+		const count = Math.max(1, Math.min(this.options.jobs, queue.length));
+		await Promise.all(Array.from({length: count}, async (_, index) => worker(index)));
+		await this.shutdown();
+	}
+
+	/** Stops taking jobs and kills every host now (probes in flight are abandoned, not recorded). */
+	cancel(): void {
+		this.cancelled = true;
+		for (const host of this.hosts) {
+			host?.kill();
+		}
+	}
+
+	private spawn(): HostClient {
+		return new HostClient({binary: this.options.binary, env: this.options.env});
+	}
+
+	private async probe(index: number, job: ProbeJob): Promise<ProbeOutcome> {
+		let host = this.hosts[index];
+		host ??= this.hosts[index] = this.spawn();
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			terminate(host);
+		}, this.options.timeoutMs);
+		try {
+			const plugins = await host.probe({format: job.format, path: job.path});
+			this.recycleIfLarge(index, host);
+			return {status: 'ok', plugins};
+		} catch (error) {
+			if (error instanceof HostProbeError) {
+				return {status: 'failed', error: error.message};
+			}
+
+			this.hosts[index] = undefined;
+			host.kill();
+			if (timedOut) {
+				return {status: 'timeout', error: `no answer within ${formatSeconds(this.options.timeoutMs)} (host killed)`};
+			}
+
+			if (error instanceof HostCrashedError) {
+				return {status: 'crashed', error: crashText(error)};
+			}
+
+			if (error instanceof HostStartError) {
+				throw error;
+			}
+
+			return {status: 'crashed', error: messageOf(error)};
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
+	private recycleIfLarge(index: number, host: HostClient): void {
+		const limit = this.options.recycleBytes ?? 768 * 1024 * 1024;
+		if (host.pid !== undefined && residentBytes(host.pid) > limit) {
+			this.hosts[index] = undefined;
+			void host.shutdown().catch(() => host.kill());
+		}
+	}
+
+	private async shutdown(): Promise<void> {
+		await Promise.all(this.hosts.map(async (host, index) => {
+			this.hosts[index] = undefined;
+			if (host) {
+				await withTimeout(host.shutdown(), 2000, () => host.kill()).catch(() => host.kill());
+			}
+		}));
+	}
+}
+
+function terminate(host: HostClient): void {
+	if (host.pid !== undefined) {
+		try {
+			process.kill(host.pid, 'SIGTERM');
+		} catch {}
+	}
+
+	setTimeout(() => host.kill(), killGraceMs).unref();
+}
+
+function crashText(error: HostCrashedError): string {
+	const lastLine = error.stderr.trim().split('\n').filter(Boolean).at(-1);
+	return lastLine ? `${error.message} (last output: ${lastLine.slice(0, 200)})` : error.message;
+}
+
+function formatSeconds(ms: number): string {
+	return `${Number((ms / 1000).toFixed(2))} s`;
+}
+
+/** Resident memory of a process from /proc (0 where /proc does not exist). */
+export function residentBytes(pid: number): number {
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+		return match ? Number(match[1]) * 1024 : 0;
+	} catch {
+		return 0;
+	}
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(() => {
+			onTimeout();
+			reject(new Error(`no answer within ${ms} ms`));
+		}, ms);
+	});
+	try {
+		return await Promise.race([promise, timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}

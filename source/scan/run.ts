@@ -1,0 +1,219 @@
+import {existsSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {openStore, type Store} from '../db/open.js';
+import {removeFile} from '../db/queries/ingest.js';
+import {cachedStatement} from '../db/queries/statements.js';
+import type {Format} from '../catalog/plugin.js';
+import {usageError} from '../errors.js';
+import {Channel} from './channel.js';
+import {discover, type Root} from './discover.js';
+import type {ScanEvent, ScanFailure, ScanHandle, ScanSummary} from './events.js';
+import {acquireScanLock} from './lock.js';
+import {planScan, type PlannedProbe} from './plan.js';
+import {HostPool} from './pool.js';
+import {markInFlight, recordOutcome} from './record.js';
+import {defaultRoots, scannableFormats} from './roots.js';
+
+/** What a scan covers and how it runs (DESIGN §4). */
+export type ScanOptions = {
+	dbPath: string;
+	/** `--rescan`: probe every file but the blacklist. */
+	full?: boolean;
+	/** `retry`: re-probe failed, timed-out, crashed and blacklisted files. */
+	retry?: boolean;
+	/** `--path`: only these folders/files; removal detection only inside them. */
+	paths?: string[];
+	/** `--format`: only these formats. */
+	formats?: Format[];
+	/** Worker processes (default: the number of cores). */
+	jobs?: number;
+	/** Per-probe timeout in seconds (default 30). */
+	timeoutSeconds?: number;
+	/** Folders added to each format's defaults (config `paths`). */
+	extraPaths?: Partial<Record<Format, string[]>>;
+	/** Crashes/timeouts in that many scans blacklist a file (default 2). */
+	blacklistThreshold?: number;
+	/** Environment for discovery and hosts (default process.env). */
+	env?: NodeJS.ProcessEnv;
+	/** Host binary (default PLUGINARY_HOST or the built one). */
+	hostBinary?: string;
+};
+
+/**
+ * Starts a scan: discovers plugin files, compares them with the store, probes what is new or
+ * changed with a pool of hosts, commits each file's result as it arrives, and removes what is
+ * gone. Events stream on `events`; `done` gives the summary. Only one scan per database runs at a
+ * time (a second one fails with a clear message).
+ */
+export function startScan(options: ScanOptions): ScanHandle {
+	const channel = new Channel<ScanEvent>();
+	let pool: HostPool | undefined;
+	let cancelled = false;
+	const done = execute(options, channel, created => {
+		pool = created;
+		if (cancelled) {
+			created.cancel();
+		}
+	}, () => cancelled).finally(() => channel.close());
+	done.catch(() => undefined);
+	return {
+		events: channel,
+		done,
+		cancel() {
+			cancelled = true;
+			pool?.cancel();
+		},
+	};
+}
+
+/** The roots a scan searches, in search order. */
+export function scanRoots(options: Pick<ScanOptions, 'paths' | 'formats' | 'extraPaths' | 'env'>): Root[] {
+	if (options.paths?.length) {
+		return options.paths.map(folder => ({path: path.resolve(folder)}));
+	}
+
+	const formats = options.formats ?? scannableFormats();
+	return formats.flatMap(format => [...defaultRoots(format, options.env), ...(options.extraPaths?.[format] ?? [])]
+		.map(folder => ({path: path.resolve(folder), format})));
+}
+
+async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool: (pool: HostPool) => void, isCancelled: () => boolean): Promise<ScanSummary> {
+	const started = Date.now();
+	const store = openStore(options.dbPath);
+	let lock;
+	try {
+		lock = acquireScanLock(options.dbPath);
+	} catch (error) {
+		store.close();
+		throw error;
+	}
+
+	try {
+		const roots = scanRoots(options);
+		for (const root of roots) {
+			if (!root.format && !existsSync(root.path)) {
+				throw usageError(`--path ${root.path} does not exist.`);
+			}
+		}
+
+		const pool = new HostPool({
+			jobs: options.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length),
+			timeoutMs: (options.timeoutSeconds ?? 30) * 1000,
+			env: options.env,
+			binary: options.hostBinary,
+		});
+		await pool.check();
+		onPool(pool);
+		const resumeRunId = closeInterruptedRuns(store);
+		const scanId = Number(cachedStatement(store, "insert into scan_runs (started_at, state, roots, full) values (?, 'running', ?, ?)")
+			.run(new Date(started).toISOString(), options.paths ? JSON.stringify(roots.map(root => root.path)) : null, options.full ? 1 : 0).lastInsertRowid);
+		const discovery = discover(roots, options.formats);
+		const plan = planScan(store, roots, discovery.candidates, {
+			full: Boolean(options.full), retry: Boolean(options.retry), resumeRunId, formats: options.formats, unreadable: discovery.unreadable,
+		});
+		const summary = newSummary(plan.diff);
+		for (const [format, count] of Object.entries(plan.unchangedByFormat)) {
+			bump(summary, format, 'unchanged', count);
+		}
+
+		for (const candidate of plan.blacklisted) {
+			bump(summary, candidate.format, 'blacklisted', 1);
+		}
+
+		const byFormat: Record<string, number> = {};
+		for (const probe of plan.probes) {
+			byFormat[probe.format] = (byFormat[probe.format] ?? 0) + 1;
+		}
+
+		channel.push({type: 'started', total: plan.probes.length, byFormat, roots: roots.map(root => root.path), unchanged: plan.diff.unchanged});
+		for (const message of [...discovery.warnings, ...plan.warnings]) {
+			channel.push({type: 'warning', message});
+		}
+
+		await probeAll(store, pool, plan.probes, {scanId, threshold: options.blacklistThreshold ?? 2, summary, channel, started});
+		const interrupted = isCancelled();
+		if (!interrupted) {
+			for (const file of plan.removed) {
+				removeFile(store, file);
+			}
+		}
+
+		summary.durationMs = Date.now() - started;
+		summary.pluginsPerSecond = rate(countOk(summary), summary.durationMs);
+		if (interrupted) {
+			summary.interrupted = true;
+		}
+
+		cachedStatement(store, 'update scan_runs set finished_at = ?, state = ?, duration_ms = ?, plugins_per_second = ?, counts = ?, diff = ? where id = ?')
+			.run(new Date().toISOString(), interrupted ? 'interrupted' : 'done', summary.durationMs, summary.pluginsPerSecond, JSON.stringify(summary.counts), JSON.stringify(summary.diff), scanId);
+		channel.push({type: 'finished', summary});
+		return summary;
+	} finally {
+		lock.release();
+		store.close();
+	}
+}
+
+type ProbeContext = {scanId: number; threshold: number; summary: ScanSummary; channel: Channel<ScanEvent>; started: number};
+
+async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], context: ProbeContext): Promise<void> {
+	const {summary, channel} = context;
+	const byPath = new Map(probes.map(probe => [probe.path, probe]));
+	let doneCount = 0;
+	await pool.run(probes, {
+		started(worker, job) {
+			markInFlight(store, byPath.get(job.path)!, context.scanId);
+			channel.push({type: 'file-started', worker, path: job.path, format: job.format});
+		},
+		finished(worker, job, outcome) {
+			const probe = byPath.get(job.path)!;
+			const recorded = recordOutcome(store, probe, outcome, context.scanId, context.threshold);
+			doneCount++;
+			if (recorded.status === 'ok') {
+				bump(summary, job.format, 'ok', recorded.plugins);
+			} else {
+				bump(summary, job.format, recorded.status, 1);
+				const failure: ScanFailure = {path: job.path, format: job.format, status: recorded.status, error: recorded.error ?? ''};
+				summary.failures.push(failure);
+			}
+
+			channel.push({type: 'file-done', worker, path: job.path, format: job.format, plugins: recorded.plugins, status: recorded.status, error: recorded.error});
+			const elapsed = Date.now() - context.started;
+			const plugins = countOk(summary);
+			channel.push({
+				type: 'progress',
+				done: doneCount,
+				total: probes.length,
+				plugins,
+				pluginsPerSecond: rate(plugins, elapsed),
+				etaSeconds: doneCount > 0 ? Math.round(((probes.length - doneCount) * elapsed) / doneCount / 1000) : undefined,
+				counts: summary.counts,
+			});
+		},
+	});
+}
+
+/** Marks runs left `running` by a killed pluginary as interrupted; returns the newest one's id. */
+function closeInterruptedRuns(store: Store): number | undefined {
+	const last = cachedStatement(store, "select id from scan_runs where state = 'running' order by id desc limit 1").pluck().get() as number | undefined;
+	cachedStatement(store, "update scan_runs set state = 'interrupted' where state = 'running'").run();
+	return last;
+}
+
+function newSummary(diff: ScanSummary['diff']): ScanSummary {
+	return {durationMs: 0, pluginsPerSecond: 0, counts: {}, diff, failures: []};
+}
+
+function bump(summary: ScanSummary, format: string, status: string, count: number): void {
+	const counts = summary.counts[format] ??= {};
+	counts[status] = (counts[status] ?? 0) + count;
+}
+
+function countOk(summary: ScanSummary): number {
+	return Object.values(summary.counts).reduce((total, counts) => total + (counts['ok'] ?? 0), 0);
+}
+
+function rate(count: number, ms: number): number {
+	return ms > 0 ? Math.round((count * 1000 / ms) * 10) / 10 : 0;
+}
