@@ -11,6 +11,8 @@ import {Output, colorEnabled} from './output.js';
 const commands: Record<string, () => Promise<{default: Command}>> = {
 	list: async () => import('./list.js'),
 	scan: async () => import('./scan.js'),
+	retry: async () => import('./retry.js'),
+	blacklist: async () => import('./blacklist.js'),
 	show: async () => import('./show.js'),
 	cache: async () => import('./cache.js'),
 	doctor: async () => import('./doctor.js'),

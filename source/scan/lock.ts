@@ -47,7 +47,7 @@ export function acquireScanLock(dbPath: string): ScanLock {
 			}
 
 			const owner = Number.parseInt(readOwner(file), 10);
-			if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
+			if (Number.isInteger(owner) && owner > 0 && alive(owner)) {
 				throw new UserError(`Another pluginary scan (pid ${owner}) is running on this database; wait for it to finish, or stop it first.`);
 			}
 

@@ -1,0 +1,16 @@
+import {spawn, spawnSync, type SpawnSyncReturns} from 'node:child_process';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+/** The built CLI (npm test builds it first). */
+export const cliPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');
+
+/** Runs the built CLI to the end. */
+export function runCli(args: string[], options: {env?: NodeJS.ProcessEnv; input?: string; cwd?: string} = {}): SpawnSyncReturns<string> {
+	return spawnSync(process.execPath, [cliPath, ...args], {encoding: 'utf8', env: options.env ?? process.env, input: options.input ?? '', cwd: options.cwd, maxBuffer: 256 * 1024 * 1024});
+}
+
+/** Starts the built CLI without waiting. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv = process.env) {
+	return spawn(process.execPath, [cliPath, ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
+}
