@@ -10,6 +10,7 @@ export default tseslint.config(
 		rules: {
 			'@typescript-eslint/no-unused-vars': ['warn', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
 			'no-control-regex': 'off',
+			'no-empty': ['error', {allowEmptyCatch: true}],
 		},
 	},
 );

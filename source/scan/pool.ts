@@ -68,7 +68,6 @@ export class HostPool {
 			while (!this.cancelled && next < queue.length) {
 				const job = queue[next++]!;
 				handlers.started(index, job);
-				// eslint-disable-next-line no-await-in-loop
 				const outcome = await this.probe(index, job);
 				if (this.cancelled) {
 					return;

@@ -19,7 +19,6 @@ async function until(condition: () => boolean, deadlineMs: number): Promise<bool
 			return true;
 		}
 
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => {
 			setTimeout(resolve, 5);
 		});
