@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import type {Format, ProbedPlugin} from '../catalog/plugin.js';
 import {HostClient} from '../host/client.js';
 import {HostCrashedError, HostProbeError, HostStartError} from '../host/errors.js';
-import {messageOf} from '../errors.js';
+import {UserError, messageOf} from '../errors.js';
 
 /** One file or bundle to probe. */
 export type ProbeJob = {path: string; format: Format};
@@ -54,10 +54,10 @@ export class HostPool {
 		} catch (error) {
 			host.kill();
 			if (error instanceof HostStartError) {
-				throw error;
+				throw new UserError(error.message);
 			}
 
-			throw new Error(`The native host does not answer (${messageOf(error)}); rebuild it with 'npm run build:host'.`);
+			throw new UserError(`The native host does not answer (${messageOf(error)}); rebuild it with 'npm run build:host'.`);
 		}
 	}
 
