@@ -1,0 +1,47 @@
+// The one interface every plugin format implements (JUCE's format_types idea, made small).
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "../plugin_info.hpp"
+
+namespace pluginary {
+
+/// Thrown by a format when a file cannot be probed. `code` is a JSON-RPC error code from rpc/errors.hpp.
+struct ProbeError : std::runtime_error {
+    int code;
+    ProbeError(int c, const std::string& message) : std::runtime_error(message), code(c) {}
+};
+
+/// Options of one probe request.
+struct ProbeOptions {
+    bool instantiate = false;  ///< LV2: also instantiate the plugin to prove it loads (others always load code)
+    double sampleRate = 48000.0;
+};
+
+/// A plugin format. Implementations live in formats/<name>.cpp, one per format.
+class Format {
+public:
+    virtual ~Format() = default;
+    /// Protocol name: lv2, ladspa, vst2, vst3, clap, au.
+    virtual std::string name() const = 0;
+    /// Whether this build/OS can load the format; when not, `reason` says why.
+    virtual bool available(std::string& reason) const { (void)reason; return true; }
+    /// Every plugin in the file or bundle at `path`, complete. Throws ProbeError.
+    virtual std::vector<PluginInfo> probe(const std::string& path, const ProbeOptions& options) = 0;
+};
+
+/// Factories, one per format file. The registry in main.cpp is the only global list.
+std::unique_ptr<Format> makeLv2Format();
+std::unique_ptr<Format> makeLadspaFormat();
+std::unique_ptr<Format> makeVst2Format();
+std::unique_ptr<Format> makeVst3Format();
+std::unique_ptr<Format> makeClapFormat();
+#ifdef __APPLE__
+std::unique_ptr<Format> makeAuFormat();
+#endif
+
+}  // namespace pluginary

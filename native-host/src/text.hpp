@@ -1,0 +1,18 @@
+// Small text helpers shared by the formats: UTF-8 repair and tidy float-to-double conversion.
+#pragma once
+
+#include <string>
+
+namespace pluginary {
+
+/// `s` with every invalid UTF-8 sequence replaced by U+FFFD, so JSON serialisation cannot throw.
+/// Plugins hand us arbitrary bytes (Latin-1 names are common); cost is one pass over the string.
+std::string sanitizeUtf8(const std::string& s);
+
+/// `s` without leading and trailing ASCII white space.
+std::string trim(const std::string& s);
+
+/// The double that prints like `f` does at float precision (0.1f → 0.1, not 0.10000000149011612).
+double tidyFloat(float f);
+
+}  // namespace pluginary

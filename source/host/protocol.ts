@@ -1,0 +1,38 @@
+import type {Format, ProbedPlugin} from '../catalog/plugin.js';
+
+/** JSON-RPC error codes the host uses (native-host/src/rpc/errors.hpp, documented in PROTOCOL.md). */
+export const HOST_ERROR_CODES = {
+	parseError: -32_700,
+	invalidRequest: -32_600,
+	methodNotFound: -32_601,
+	invalidParams: -32_602,
+	internalError: -32_603,
+	fileNotFound: -32_001,
+	notAPlugin: -32_002,
+	loadFailed: -32_003,
+	formatUnavailable: -32_004,
+	pluginError: -32_005,
+} as const;
+
+/** Whether one format can be probed by this host build, and why not when it cannot. */
+export type FormatStatus = {format: Format; available: boolean; reason?: string};
+
+/** Result of `initialize`. */
+export type InitializeResult = {
+	/** Host version (the native-host CMake project version). */
+	version: string;
+	/** Every format name, available or not. */
+	formats: FormatStatus[];
+};
+
+/** Parameters of `probe`. */
+export type ProbeParams = {
+	format: Format;
+	/** The file (LADSPA/VST2 `.so`, `.clap`) or bundle directory (`.lv2`, `.vst3`). */
+	path: string;
+	/** LV2 only: also instantiate the plugin to prove its binary loads. Other formats always load code. */
+	instantiate?: boolean;
+};
+
+/** Result of `probe`: every plugin in the file or bundle. */
+export type ProbeResult = {plugins: ProbedPlugin[]};
