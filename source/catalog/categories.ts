@@ -1,3 +1,5 @@
+import {nativeCategory} from './category-native.js';
+import {categoryFromName, categoryFromParameters} from './category-rules.js';
 import type {Category, CategorySource, Format} from './plugin.js';
 
 /** What categorisation looks at. */
@@ -14,13 +16,42 @@ export type CategoryInput = {
 export type CategoryResult = {category: Category; categorySource: CategorySource};
 
 /**
- * Picks the catalog category: the format's own metadata first (LV2 class, VST3 subcategories,
- * CLAP features, VST2 category, AU type), then rules over the name and parameter names.
- * INITIAL VERSION — the search/categories work refines the rules (keep this signature).
+ * Native values too vague to stand alone: the rules decide, and the hint is used only when they
+ * find nothing (LV2 `SimulatorPlugin` is mostly amp/tape simulation; VST2 `Mastering`).
+ */
+const vagueHints: Array<[Format, RegExp, Category]> = [
+	['lv2', /SimulatorPlugin/, 'distortion'],
+	['vst2', /^(kPlugCateg)?Mastering$|^4$/i, 'dynamics'],
+];
+
+/**
+ * Picks the catalog category (DESIGN §3). The format's own metadata first — LV2 class (whole
+ * lv2core hierarchy), VST3 subcategories, CLAP features, VST2 effGetPlugCategory, AU type — with
+ * `categorySource: 'native'` when it is informative. Generic values (`lv2:Plugin`, `Fx`,
+ * `audio-effect`, `kPlugCategEffect`, `aufx`, LADSPA's nothing) fall through to rules over the
+ * name, then the parameter names (`'rules'`). A native "utility" is a catch-all for many
+ * vendors (LV2 UtilityPlugin holds noise generators, scopes, MIDI mappers), so a name rule
+ * overrides it. Cost: a few regex tests; no I/O.
  */
 export function categorize(input: CategoryInput): CategoryResult {
 	if (input.isInstrument) {
 		return {category: 'instrument', categorySource: 'native'};
+	}
+
+	const native = nativeCategory(input.format, input.rawCategory);
+	const fromName = categoryFromName(input.name);
+	if (native && (native !== 'utility' || fromName === undefined || fromName === 'utility')) {
+		return {category: native, categorySource: 'native'};
+	}
+
+	const ruled = fromName ?? categoryFromParameters(input.parameterNames ?? []);
+	if (ruled) {
+		return {category: ruled, categorySource: 'rules'};
+	}
+
+	const hint = vagueHints.find(([format, pattern]) => format === input.format && pattern.test(input.rawCategory.trim()));
+	if (hint) {
+		return {category: hint[2], categorySource: 'native'};
 	}
 
 	return {category: 'other', categorySource: 'rules'};

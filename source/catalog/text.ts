@@ -1,7 +1,8 @@
 /** Splits text into lower-case words at spaces, punctuation and camelCase/digit boundaries. */
 export function words(text: string): string[] {
 	return text
-		.replace(/([a-z])([A-Z])/g, '$1 $2')
+		.replace(/([a-z])([A-Z][a-z])/g, '$1 $2')
+		.replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
 		.replace(/([A-Za-z])(\d)/g, '$1 $2')
 		.replace(/(\d)([A-Za-z])/g, '$1 $2')
 		.toLowerCase()

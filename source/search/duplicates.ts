@@ -1,0 +1,106 @@
+import type {Format, PluginSummary} from '../catalog/plugin.js';
+import {words} from '../catalog/text.js';
+
+/** The default format preference of `--collapse`: the first present format of a group is kept. */
+export const DEFAULT_FORMAT_PREFERENCE: readonly Format[] = ['vst3', 'clap', 'lv2', 'vst2', 'ladspa', 'au'];
+
+/** The fields that identify a plugin across formats. */
+export type DuplicateKeyInput = Pick<PluginSummary, 'name' | 'vendor'>;
+
+const formatWords = /\b(?:lv2|ladspa|vst[23]?|lxvst|clap|au|plugins?)\b/gi;
+
+/**
+ * The vendor as it identifies a maker across formats: lower-case words without e-mail addresses,
+ * parenthesised notes and format names ("LSP LADSPA" and "LSP LV2" → "lsp";
+ * "Steve Harris <steve@plugin.org.uk>" → "steve harris").
+ */
+export function normaliseVendor(vendor: string): string {
+	const cleaned = vendor.replace(/<[^>]*>/g, ' ').replace(/\([^)]*\)/g, ' ').replace(/\S+@\S+/g, ' ').replace(formatWords, ' ');
+	return words(cleaned).join(' ');
+}
+
+/**
+ * The name as it identifies a plugin across formats: lower-case words, without a leading vendor
+ * name ("LSP Compressor Mono" of vendor "LSP LV2" → "compressor mono") and format words.
+ */
+export function normaliseName(name: string, vendor = ''): string {
+	let list = words(name.replace(formatWords, ' '));
+	const vendorWords = words(normaliseVendor(vendor));
+	if (vendorWords.length > 0 && vendorWords.every((word, i) => list[i] === word) && list.length > vendorWords.length) {
+		list = list.slice(vendorWords.length);
+	}
+
+	return list.join(' ');
+}
+
+/** The key shared by the same plugin in different formats: normalised name + normalised vendor. */
+export function duplicateKey(plugin: DuplicateKeyInput): string {
+	return `${normaliseName(plugin.name, plugin.vendor)}|${normaliseVendor(plugin.vendor)}`;
+}
+
+/** True when `a` and `b` are the same plugin in two different formats. */
+export function isSameInOtherFormat(a: DuplicateKeyInput & {format: Format}, b: DuplicateKeyInput & {format: Format}): boolean {
+	return a.format !== b.format && duplicateKey(a) === duplicateKey(b);
+}
+
+/**
+ * Groups plugins by duplicate key, keeping first-seen order of groups and members. A group of one
+ * is a plugin found in one format only. Cost: linear.
+ */
+export function groupDuplicates<T extends DuplicateKeyInput>(plugins: Iterable<T>): T[][] {
+	const groups = new Map<string, T[]>();
+	for (const plugin of plugins) {
+		const key = duplicateKey(plugin);
+		const group = groups.get(key);
+		if (group) {
+			group.push(plugin);
+		} else {
+			groups.set(key, [plugin]);
+		}
+	}
+
+	return [...groups.values()];
+}
+
+/** An item kept by collapsing, with the same plugin's entries in other formats. */
+export type Collapsed<T> = {item: T; others: T[]};
+
+/**
+ * Collapses the same plugin across formats to one entry, keeping the most preferred format
+ * present (several entries of that one format are all kept — they are different plugins). Kept
+ * entries take the position of their group's first member, so a ranked list stays ranked.
+ * `keyOf` gives the duplicate key (see duplicateKey; callers may cache it). Cost: linear.
+ */
+export function collapseBy<T>(items: readonly T[], keyOf: (item: T) => string, formatOf: (item: T) => Format,
+	preference: readonly Format[] = DEFAULT_FORMAT_PREFERENCE): Array<Collapsed<T>> {
+	const rank = (item: T): number => {
+		const position = preference.indexOf(formatOf(item));
+		return position === -1 ? preference.length : position;
+	};
+
+	const groups = new Map<string, T[]>();
+	for (const item of items) {
+		const key = keyOf(item);
+		const group = groups.get(key);
+		if (group) {
+			group.push(item);
+		} else {
+			groups.set(key, [item]);
+		}
+	}
+
+	const result: Array<Collapsed<T>> = [];
+	for (const group of groups.values()) {
+		const best = Math.min(...group.map(item => rank(item)));
+		const kept = group.filter(item => rank(item) === best);
+		const others = group.filter(item => rank(item) !== best);
+		kept.forEach((item, i) => result.push({item, others: i === 0 ? others : []}));
+	}
+
+	return result;
+}
+
+/** Collapses a list of summaries to one per plugin, keeping the preferred format (see collapseBy). */
+export function collapse(summaries: readonly PluginSummary[], preference: readonly Format[] = DEFAULT_FORMAT_PREFERENCE): PluginSummary[] {
+	return collapseBy(summaries, duplicateKey, summary => summary.format, preference).map(entry => entry.item);
+}
