@@ -77,7 +77,7 @@ test('show --json gives the full record with parameters; show by name works case
 	const byId = runCli(['show', first!['id'] as string, '--db', fixtureCatalog(), '--json']);
 	t.is(byId.status, 0);
 	const record = JSON.parse(byId.stdout) as Record<string, unknown> & {parameters: Array<Record<string, unknown>>; presets: unknown[]};
-	t.is(record.parameters.length, first!['parameterCount']);
+	t.is(record.parameters.length, first!['parameterCount'] as number);
 	for (const parameter of record.parameters) {
 		for (const key of parameterKeys) {
 			t.true(key in parameter, `parameter has ${key}`);

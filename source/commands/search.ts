@@ -1,0 +1,73 @@
+import {usageError} from '../errors.js';
+import {SearchIndex} from '../search/index.js';
+import {loadSearchDocuments} from '../search/catalog-source.js';
+import {QueryError} from '../search/query.js';
+import type {Command} from './command.js';
+import {writeTable} from './list.js';
+import {parseWhole} from './options.js';
+import {writeJsonArray} from './output.js';
+
+const help = `
+  Usage
+    $ pluginary search QUERY [options]
+
+  Free words match names, vendors, categories, formats, tags and parameter names (fuzzy and by
+  prefix; names count most). Filters mix freely with words:
+    vendor:TEXT  format:NAME  cat:NAME  param:TEXT  tag:TEXT  is:instrument|effect|fav|hidden
+    params>N  in>=N  out=N  (comparators > < >= <= =)   -filter negates   "quoted phrase"
+
+  Options
+    --limit N        best N hits (20)
+    --offset N       skip the first N hits
+    --collapse       one hit per plugin across formats (VST3 > CLAP > LV2 > VST2 > LADSPA)
+    --all            include hidden plugins
+    --json           a JSON array of plugin items
+
+  Examples
+    $ pluginary search reverb
+    $ pluginary search 'comp vendor:lsp params>20'
+    $ pluginary search 'cat:eq -format:ladspa' --collapse --json
+`;
+
+const search: Command = {
+	help,
+	flags: ['limit', 'offset', 'collapse', 'all', 'json'],
+	run({args, flags, out, store}) {
+		const text = args.join(' ').trim();
+		if (text === '') {
+			throw usageError("Usage: pluginary search QUERY — e.g. pluginary search 'reverb vendor:lsp'");
+		}
+
+		const index = SearchIndex.build(loadSearchDocuments(store()));
+		let result;
+		try {
+			result = index.search(text, {
+				limit: parseWhole('limit', flags.limit, 0) ?? 20,
+				offset: parseWhole('offset', flags.offset, 0) ?? 0,
+				collapse: Boolean(flags.collapse),
+				includeHidden: Boolean(flags.all),
+			});
+		} catch (error) {
+			if (error instanceof QueryError) {
+				throw usageError(`Bad query: ${error.message}`);
+			}
+
+			throw error;
+		}
+
+		const summaries = result.hits.map(hit => hit.summary);
+		if (flags.json) {
+			writeJsonArray(out, summaries);
+		} else if (summaries.length > 0) {
+			writeTable(out, summaries);
+			process.stderr.write(`${summaries.length} of ${result.total} matches\n`);
+		} else {
+			const hint = result.suggestions?.length ? ` Did you mean ${result.suggestions.map(each => `'${each}'`).join(' or ')}?` : '';
+			process.stderr.write(`No plugins match '${text}'.${hint}\n`);
+		}
+
+		return 0;
+	},
+};
+
+export default search;

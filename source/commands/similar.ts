@@ -1,0 +1,65 @@
+import {EXIT, notFoundError, usageError} from '../errors.js';
+import {findPlugin} from '../db/queries/plugins.js';
+import {loadSearchDocuments} from '../search/catalog-source.js';
+import {similarTo} from '../search/similar.js';
+import type {Command} from './command.js';
+import {parseWhole} from './options.js';
+import {fit, writeJsonArray} from './output.js';
+
+const help = `
+  Usage
+    $ pluginary similar ID-or-NAME [--limit N] [--json]
+
+  Plugins like the given one, ranked by shared category, parameter names, I/O shape and vendor.
+  The same plugin in another format comes first and is marked as a duplicate.
+
+  Options
+    --limit N    at most N plugins (20)
+    --json       a JSON array of plugin items with "similarity" (0..) and "duplicate"
+
+  Examples
+    $ pluginary similar 'lv2:urn:zamaudio:ZamComp'
+    $ pluginary similar ZamComp --limit 5 --json
+`;
+
+const similar: Command = {
+	help,
+	flags: ['limit', 'json'],
+	run({args, flags, out, store}) {
+		if (args.length !== 1) {
+			throw usageError('Usage: pluginary similar ID-or-NAME [--limit N] [--json]');
+		}
+
+		const found = findPlugin(store(), args[0]!);
+		if (found.kind === 'missing') {
+			throw notFoundError(`No plugin has the id or name '${args[0]!}'; try 'pluginary search'.`);
+		}
+
+		if (found.kind === 'ambiguous') {
+			process.stderr.write(`pluginary: ${found.candidates.length} plugins are named '${args[0]!}'; give one id:\n`);
+			for (const candidate of found.candidates) {
+				out.line(`  ${candidate.id}`);
+			}
+
+			return EXIT.usage;
+		}
+
+		const documents = loadSearchDocuments(store());
+		const target = documents.find(document => document.summary.id === found.record.id)!;
+		const hits = similarTo(target, documents, parseWhole('limit', flags.limit, 1) ?? 20);
+		if (flags.json) {
+			writeJsonArray(out, hits.map(hit => ({...hit.summary, similarity: Math.round(hit.score * 1000) / 1000, duplicate: hit.duplicate})));
+			return 0;
+		}
+
+		out.line(out.paint('bold', `Plugins like ${found.record.name} (${found.record.format}, ${found.record.category})`));
+		for (const hit of hits) {
+			const mark = hit.duplicate ? out.paint('cyan', 'same plugin') : hit.score.toFixed(2).padStart(11);
+			out.line(`${mark}  ${fit(hit.summary.name, 36)} ${fit(hit.summary.vendor, 20)} ${fit(hit.summary.format, 6)} ${hit.summary.category}`);
+		}
+
+		return 0;
+	},
+};
+
+export default similar;
