@@ -2,6 +2,12 @@ import {nativeCategory} from './category-native.js';
 import {categoryFromName, categoryFromParameters} from './category-rules.js';
 import type {Category, CategorySource, Format} from './plugin.js';
 
+/**
+ * Version of the categorisation rules. Bump it whenever `categorize` (or the tables behind it)
+ * changes: the next scan then recategorises every stored plugin that has no user override.
+ */
+export const CATEGORY_RULES_VERSION = 2;
+
 /** What categorisation looks at. */
 export type CategoryInput = {
 	format: Format;

@@ -32,6 +32,8 @@ export type ProbeParams = {
 	path: string;
 	/** LV2 only: also instantiate the plugin to prove its binary loads. Other formats always load code. */
 	instantiate?: boolean;
+	/** LV2 only: probe only the bundle's plugins at positions ≡ index (mod count), ordered by URI. */
+	part?: {index: number; count: number};
 };
 
 /** Result of `probe`: every plugin in the file or bundle. */

@@ -4,8 +4,8 @@ import {HostClient} from '../host/client.js';
 import {HostCrashedError, HostProbeError, HostStartError} from '../host/errors.js';
 import {UserError, messageOf} from '../errors.js';
 
-/** One file or bundle to probe. */
-export type ProbeJob = {path: string; format: Format};
+/** One file or bundle to probe — or one part of a large LV2 bundle (its plugins split by position). */
+export type ProbeJob = {path: string; format: Format; part?: {index: number; count: number}};
 
 /** What probing one file gave. */
 export type ProbeOutcome =
@@ -103,7 +103,7 @@ export class HostPool {
 			terminate(host);
 		}, this.options.timeoutMs);
 		try {
-			const plugins = await host.probe({format: job.format, path: job.path});
+			const plugins = await host.probe(job.part ? {format: job.format, path: job.path, part: job.part} : {format: job.format, path: job.path});
 			this.recycleIfLarge(index, host);
 			return {status: 'ok', plugins};
 		} catch (error) {

@@ -4,15 +4,16 @@ import path from 'node:path';
 import {openStore, type Store} from '../db/open.js';
 import {removeFile} from '../db/queries/ingest.js';
 import {cachedStatement} from '../db/queries/statements.js';
-import type {Format} from '../catalog/plugin.js';
+import type {Format, ProbedPlugin} from '../catalog/plugin.js';
 import {usageError} from '../errors.js';
 import {Channel} from './channel.js';
 import {discover, type Root} from './discover.js';
 import type {ScanEvent, ScanFailure, ScanHandle, ScanSummary} from './events.js';
 import {acquireScanLock} from './lock.js';
 import {planScan, type PlannedProbe} from './plan.js';
-import {HostPool} from './pool.js';
+import {HostPool, type ProbeJob, type ProbeOutcome} from './pool.js';
 import {markInFlight, recordOutcome} from './record.js';
+import {recategorizeIfRulesChanged} from './recategorize.js';
 import {defaultRoots, scannableFormats} from './roots.js';
 
 /** What a scan covers and how it runs (DESIGN §4). */
@@ -97,14 +98,16 @@ async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool
 			}
 		}
 
+		const jobs = options.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 		const pool = new HostPool({
-			jobs: options.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length),
+			jobs,
 			timeoutMs: (options.timeoutSeconds ?? 30) * 1000,
 			env: options.env,
 			binary: options.hostBinary,
 		});
 		await pool.check();
 		onPool(pool);
+		recategorizeIfRulesChanged(store);
 		const resumeRunId = closeInterruptedRuns(store);
 		const scanId = Number(cachedStatement(store, "insert into scan_runs (started_at, state, roots, full) values (?, 'running', ?, ?)")
 			.run(new Date(started).toISOString(), options.paths ? JSON.stringify(roots.map(root => root.path)) : null, options.full ? 1 : 0).lastInsertRowid);
@@ -131,7 +134,7 @@ async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool
 			channel.push({type: 'warning', message});
 		}
 
-		await probeAll(store, pool, plan.probes, {scanId, threshold: options.blacklistThreshold ?? 2, summary, channel, started});
+		await probeAll(store, pool, plan.probes, {scanId, threshold: options.blacklistThreshold ?? 2, summary, channel, started, jobs});
 		const interrupted = isCancelled();
 		if (!interrupted) {
 			for (const file of plan.removed) {
@@ -155,20 +158,62 @@ async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool
 	}
 }
 
-type ProbeContext = {scanId: number; threshold: number; summary: ScanSummary; channel: Channel<ScanEvent>; started: number};
+type ProbeContext = {scanId: number; threshold: number; summary: ScanSummary; channel: Channel<ScanEvent>; started: number; jobs: number};
+
+/** LV2 bundles with more Turtle than this are split across workers (lilv parses only the plugins asked for). */
+const splitBytes = 4 * 1024 * 1024;
+
+/** One file's probe jobs: the whole file, or parts of a large LV2 bundle spread across workers. */
+function jobsFor(probe: PlannedProbe, workers: number): ProbeJob[] {
+	if (probe.format !== 'lv2' || workers < 2 || probe.size < splitBytes) {
+		return [{path: probe.path, format: probe.format}];
+	}
+
+	const count = Math.min(workers, Math.ceil(probe.size / splitBytes));
+	return Array.from({length: count}, (_, index) => ({path: probe.path, format: probe.format, part: {index, count}}));
+}
+
+/** Collects the parts of one file until all have answered. */
+type Assembly = {remaining: number; plugins: ProbedPlugin[]; failure?: ProbeOutcome; started: boolean};
 
 async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], context: ProbeContext): Promise<void> {
 	const {summary, channel} = context;
 	const byPath = new Map(probes.map(probe => [probe.path, probe]));
+	const queue = probes.flatMap(probe => jobsFor(probe, context.jobs));
+	const assemblies = new Map<string, Assembly>();
+	for (const job of queue) {
+		const assembly = assemblies.get(job.path) ?? {remaining: 0, plugins: [], started: false};
+		assembly.remaining++;
+		assemblies.set(job.path, assembly);
+	}
+
 	let doneCount = 0;
-	await pool.run(probes, {
+	await pool.run(queue, {
 		started(worker, job) {
-			markInFlight(store, byPath.get(job.path)!, context.scanId);
+			const assembly = assemblies.get(job.path)!;
+			if (!assembly.started) {
+				assembly.started = true;
+				markInFlight(store, byPath.get(job.path)!, context.scanId);
+			}
+
 			channel.push({type: 'file-started', worker, path: job.path, format: job.format});
 		},
 		finished(worker, job, outcome) {
+			const assembly = assemblies.get(job.path)!;
+			assembly.remaining--;
+			if (outcome.status === 'ok') {
+				assembly.plugins.push(...outcome.plugins);
+			} else {
+				assembly.failure ??= outcome;
+			}
+
+			if (assembly.remaining > 0) {
+				return;
+			}
+
 			const probe = byPath.get(job.path)!;
-			const recorded = recordOutcome(store, probe, outcome, context.scanId, context.threshold);
+			const whole: ProbeOutcome = assembly.failure ?? {status: 'ok', plugins: assembly.plugins};
+			const recorded = recordOutcome(store, probe, whole, context.scanId, context.threshold);
 			doneCount++;
 			if (recorded.status === 'ok') {
 				bump(summary, job.format, 'ok', recorded.plugins);
