@@ -1,24 +1,43 @@
-import {usageError} from '../errors.js';
-import {catalogStats, verifyStore} from '../db/queries/stats.js';
-import type {Command} from './command.js';
+import process from 'node:process';
+import {statSync} from 'node:fs';
+import {messageOf, usageError} from '../errors.js';
+import {catalogStats, verifyStore, type VerifyFinding} from '../db/queries/stats.js';
+import {clearCatalog, diagnose, salvage} from '../db/salvage.js';
+import type {Command, CommandContext} from './command.js';
 import type {Output} from './output.js';
+import {confirm} from './confirm.js';
+import {loadRescanForRepair} from './cache-rebuild.js';
 
 const help = `
   Usage
     $ pluginary cache path           print the database location
     $ pluginary cache stats [--json] counts per format, status and category; size; last scan
     $ pluginary cache verify         integrity, foreign keys, orphan rows, interrupted probes
+    $ pluginary cache repair [--yes] recover a corrupt database (moved aside as <db>.corrupt-<time>,
+                                     user data salvaged into a fresh one), or rebuild a healthy
+                                     catalog by a full rescan keeping user data
+    $ pluginary cache vacuum         compact the database file
+    $ pluginary cache clear [--yes]  empty the catalog and scan state; favourites, tags, hidden
+                                     plugins, categories, user presets, blacklist and settings stay
+
+  repair and clear ask first on a terminal; elsewhere they need --yes (else exit 2).
+
+  Options
+    --json     JSON output (stats)
+    --yes      do not ask (repair, clear)
 
   Examples
     $ pluginary cache path
     $ pluginary cache stats --json
     $ pluginary --db /tmp/plugins.db cache verify
+    $ pluginary cache repair --yes
 `;
 
 const cache: Command = {
 	help,
-	flags: ['json'],
-	run({args, flags, out, store, dbPath}) {
+	flags: ['json', 'yes'],
+	async run(context) {
+		const {args, flags, out, store, dbPath} = context;
 		const [action, ...rest] = args;
 		if (rest.length > 0) {
 			throw usageError(`'pluginary cache ${action ?? ''}' takes no more arguments; see 'pluginary cache --help'.`);
@@ -42,7 +61,7 @@ const cache: Command = {
 			}
 
 			case 'verify': {
-				const findings = verifyStore(store());
+				const findings = safeVerify(store());
 				for (const finding of findings) {
 					const mark = finding.level === 'ok' ? out.paint('green', 'ok  ') : (finding.level === 'warn' ? out.paint('yellow', 'warn') : out.paint('red', 'FAIL'));
 					out.line(`${mark} ${finding.check}: ${finding.detail}`);
@@ -51,14 +70,116 @@ const cache: Command = {
 				return findings.some(finding => finding.level === 'fail') ? 1 : 0;
 			}
 
+			case 'repair': {
+				return repair(context);
+			}
+
+			case 'vacuum': {
+				const before = fileSize(dbPath);
+				store().sqlite.pragma('wal_checkpoint(TRUNCATE)');
+				store().sqlite.exec('vacuum');
+				out.line(`vacuumed ${dbPath}: ${mebibytes(before)} → ${mebibytes(fileSize(dbPath))}`);
+				return 0;
+			}
+
+			case 'clear': {
+				if (!await confirm(`Remove every catalogued plugin and the scan state from ${dbPath}? User data stays.`, {yes: flags.yes, command: 'cache clear'})) {
+					process.stderr.write('pluginary: nothing was changed.\n');
+					return 1;
+				}
+
+				const cleared = clearCatalog(store());
+				out.line(`cleared ${cleared.plugins} plugins and ${cleared.files} files from ${dbPath}; user data kept. Run 'pluginary scan' to rebuild.`);
+				return 0;
+			}
+
 			default: {
 				throw usageError(action === undefined
-					? "'pluginary cache' needs an action: path, stats or verify."
-					: `Unknown cache action '${action}'; use path, stats or verify.`);
+					? "'pluginary cache' needs an action: path, stats, verify, repair, vacuum or clear."
+					: `Unknown cache action '${action}'; use path, stats, verify, repair, vacuum or clear.`);
 			}
 		}
 	},
 };
+
+/** verifyStore, with a damaged file (SQLite throwing "malformed" part-way) reported as a failed check. */
+function safeVerify(opened: ReturnType<CommandContext['store']>): VerifyFinding[] {
+	try {
+		return verifyStore(opened);
+	} catch (error) {
+		const code = (error as {code?: string}).code ?? '';
+		if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || /malformed/i.test(messageOf(error))) {
+			return [{level: 'fail', check: 'integrity', detail: `${messageOf(error)}; run 'pluginary cache repair'`}];
+		}
+
+		throw error;
+	}
+}
+
+async function repair(context: CommandContext): Promise<number> {
+	const {flags, out, dbPath} = context;
+	const diagnosis = diagnose(dbPath);
+	switch (diagnosis.state) {
+		case 'missing': {
+			out.line(`${dbPath} does not exist; nothing to repair (the first command creates it).`);
+			return 0;
+		}
+
+		case 'foreign': {
+			process.stderr.write(`pluginary: ${dbPath} is an SQLite database but not a pluginary one; repair leaves it alone. Give another path with --db.\n`);
+			return 1;
+		}
+
+		case 'corrupt': {
+			if (!await confirm(`${dbPath} is damaged (${diagnosis.reason}). Move it aside and start a fresh database with the user data that can be read?`, {yes: flags.yes, command: 'cache repair'})) {
+				process.stderr.write('pluginary: nothing was changed.\n');
+				return 1;
+			}
+
+			const result = salvage(dbPath);
+			const {counts} = result;
+			out.line(`moved the damaged database to ${result.movedTo}`);
+			out.line(`created a fresh database at ${dbPath} and salvaged ${counts.user_data} user-data rows, ${counts.tags} tags, ${counts.user_presets} user presets, ${counts.blacklist} blacklist entries and ${counts.settings} settings`);
+			for (const problem of result.problems) {
+				process.stderr.write(`pluginary: could not read ${problem}\n`);
+			}
+
+			out.line("run 'pluginary scan' to rebuild the catalog");
+			return 0;
+		}
+
+		case 'healthy': {
+			const rescan = await loadRescanForRepair();
+			if (!rescan) {
+				out.line(`${dbPath} is healthy. To rebuild its catalog, run 'pluginary scan --rescan' (user data is kept).`);
+				return 0;
+			}
+
+			if (!await confirm(`Rebuild the catalog of ${dbPath} by a full rescan? User data is kept.`, {yes: flags.yes, command: 'cache repair'})) {
+				process.stderr.write('pluginary: nothing was changed.\n');
+				return 1;
+			}
+
+			clearCatalog(context.store());
+			return rescan(context.store(), context);
+		}
+	}
+}
+
+function fileSize(file: string): number {
+	let total = 0;
+	for (const suffix of ['', '-wal']) {
+		try {
+			total += statSync(file + suffix).size;
+		} catch {}
+	}
+
+	return total;
+}
+
+function mebibytes(bytes: number): string {
+	return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+}
 
 function printStats(out: Output, path: string, stats: ReturnType<typeof catalogStats>): void {
 	out.line(`${out.paint('bold', 'Database')}  ${path} (${(stats.databaseBytes / 1024 / 1024).toFixed(1)} MiB)`);

@@ -32,6 +32,7 @@ export type Flags = {
 	yes?: boolean;
 	dryRun?: boolean;
 	set?: string[];
+	reset?: boolean;
 };
 
 /** What a command gets to run with. */

@@ -14,8 +14,18 @@ const commands: Record<string, () => Promise<{default: Command}>> = {
 	retry: async () => import('./retry.js'),
 	blacklist: async () => import('./blacklist.js'),
 	show: async () => import('./show.js'),
+	search: async () => import('./search.js'),
+	similar: async () => import('./similar.js'),
+	stats: async () => import('./stats.js'),
 	cache: async () => import('./cache.js'),
 	doctor: async () => import('./doctor.js'),
+	import: async () => import('./import.js'),
+	export: async () => import('./export.js'),
+	presets: async () => import('./presets.js'),
+	preset: async () => import('./preset.js'),
+	config: async () => import('./config.js'),
+	...Object.fromEntries(['fav', 'unfav', 'hide', 'unhide', 'tag', 'untag', 'category'].map(name =>
+		[name, async () => ({default: (await import('./curate.js')).curationCommands[name]!})])),
 };
 
 /** Registers a command (used by command families that live in their own modules). */

@@ -69,6 +69,7 @@ export const flagSpec = {
 	yes: {type: 'boolean'},
 	dryRun: {type: 'boolean'},
 	set: {type: 'string', isMultiple: true},
+	reset: {type: 'boolean'},
 } as const;
 
 /** Flags every command accepts. */

@@ -1,6 +1,8 @@
 import process from 'node:process';
 import {usageError} from '../errors.js';
-import {SORTS, listSummaries} from '../db/queries/plugins.js';
+import {SORTS, listSummaries, type ListFilter} from '../db/queries/plugins.js';
+import type {Store} from '../db/open.js';
+import {collapse} from '../search/duplicates.js';
 import {csvHeader, csvPlugin} from '../catalog/csv.js';
 import type {PluginSummary} from '../catalog/plugin.js';
 import type {Command} from './command.js';
@@ -23,6 +25,7 @@ const help = `
     --limit N            at most N plugins
     --offset N           skip the first N
     --all                include hidden plugins
+    --collapse           one entry per plugin across formats (VST3 > CLAP > LV2 > VST2 > LADSPA)
     --json               a JSON array of plugin items
     --ndjson             one JSON item per line
     --csv                CSV with a header line
@@ -35,7 +38,7 @@ const help = `
 
 const list: Command = {
 	help,
-	flags: ['format', 'category', 'vendor', 'instrument', 'effect', 'sort', 'limit', 'offset', 'all', 'json', 'ndjson', 'csv'],
+	flags: ['format', 'category', 'vendor', 'instrument', 'effect', 'sort', 'limit', 'offset', 'all', 'collapse', 'json', 'ndjson', 'csv'],
 	run({flags, out, store, args}) {
 		if (args.length > 0) {
 			throw usageError(`'pluginary list' takes no arguments (got '${args[0]!}'); to search, use 'pluginary search'.`);
@@ -43,7 +46,7 @@ const list: Command = {
 
 		exclusive(flags, ['json', 'ndjson', 'csv']);
 		exclusive(flags, ['instrument', 'effect']);
-		const rows = listSummaries(store(), {
+		const filter = {
 			formats: parseFormats(flags.format),
 			categories: parseCategories(flags.category),
 			vendor: flags.vendor,
@@ -52,7 +55,8 @@ const list: Command = {
 			limit: parseWhole('limit', flags.limit, 0),
 			offset: parseWhole('offset', flags.offset, 0),
 			includeHidden: flags.all,
-		});
+		};
+		const rows = flags.collapse ? collapsedRows(store(), filter) : listSummaries(store(), filter);
 		if (flags.json) {
 			writeJsonArray(out, rows);
 		} else if (flags.ndjson) {
@@ -69,6 +73,13 @@ const list: Command = {
 		return 0;
 	},
 };
+
+/** Collapsing needs every row of a plugin's group at once: list all, collapse, then page. */
+function collapsedRows(store: Store, filter: ListFilter): PluginSummary[] {
+	const all = collapse([...listSummaries(store, {...filter, limit: undefined, offset: undefined})]);
+	const offset = filter.offset ?? 0;
+	return all.slice(offset, filter.limit === undefined ? undefined : offset + filter.limit);
+}
 
 /** Prints plugins as an aligned table sized to the terminal. */
 export function writeTable(out: Output, rows: Iterable<PluginSummary>): number {

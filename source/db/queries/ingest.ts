@@ -31,14 +31,14 @@ const finite = (value: number, fallback = 0): number => Number.isFinite(value) ?
 
 /**
  * Stores one probed file's result in one transaction: replaces the file's previous plugins,
- * replaces imported entries of the same format at the same path, resolves duplicate ids by
+ * replaces imported entries (no scanned file behind them) of the same format at the same path, resolves duplicate ids by
  * search order, and records the file's state. Cost: one insert per parameter (prepared).
  */
 export function recordFileResult(store: Store, file: FileState, entries: CatalogEntry[], scannedAt = new Date().toISOString()): void {
 	store.sqlite.transaction(() => {
 		const removedIds = deletePluginsOfFile(store, file.path);
 		for (const entry of entries) {
-			cachedStatement(store, "delete from plugins where status = 'imported' and format = ? and path = ?").run(entry.format, entry.path);
+			cachedStatement(store, 'delete from plugins where file_path is null and format = ? and path = ?').run(entry.format, entry.path);
 			insertPlugin(store, entry, file, scannedAt);
 		}
 
