@@ -15,7 +15,7 @@ await build({
 	platform: 'node',
 	target: 'node20',
 	sourcemap: true,
-	minify: false,
+	minify: true,
 	legalComments: 'none',
 	chunkNames: 'chunks/[name]-[hash]',
 	external: ['better-sqlite3', 'react-devtools-core'],

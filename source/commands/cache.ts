@@ -6,7 +6,7 @@ import {clearCatalog, diagnose, salvage} from '../db/salvage.js';
 import type {Command, CommandContext} from './command.js';
 import type {Output} from './output.js';
 import {confirm} from './confirm.js';
-import {loadRescanForRepair} from './cache-rebuild.js';
+import {rescanForRepair} from './cache-rebuild.js';
 
 const help = `
   Usage
@@ -149,19 +149,13 @@ async function repair(context: CommandContext): Promise<number> {
 		}
 
 		case 'healthy': {
-			const rescan = await loadRescanForRepair();
-			if (!rescan) {
-				out.line(`${dbPath} is healthy. To rebuild its catalog, run 'pluginary scan --rescan' (user data is kept).`);
-				return 0;
-			}
-
 			if (!await confirm(`Rebuild the catalog of ${dbPath} by a full rescan? User data is kept.`, {yes: flags.yes, command: 'cache repair'})) {
 				process.stderr.write('pluginary: nothing was changed.\n');
 				return 1;
 			}
 
 			clearCatalog(context.store());
-			return rescan(context.store(), context);
+			return rescanForRepair(context);
 		}
 	}
 }

@@ -1,8 +1,10 @@
+import {existsSync} from 'node:fs';
 import process from 'node:process';
 import {usageError} from '../errors.js';
-import {openStore, type Store} from '../db/open.js';
+import type {Store} from '../db/open.js';
 import {resolveDbPath} from '../paths.js';
 import {closest} from '../catalog/closest.js';
+import {configPath} from '../config/location.js';
 import type {Command, CommandContext, Flags} from './command.js';
 import {flagSpec, globalFlags, mainHelp} from './help.js';
 import {Output, colorEnabled} from './output.js';
@@ -35,7 +37,7 @@ export function commandNames(): string[] {
 
 /** Runs the command named by `input[0]` (or the explorer) and returns the exit code. */
 export async function dispatch(input: string[], flags: Flags, version: string): Promise<number> {
-	const out = new Output(colorEnabled(flags.color));
+	const out = new Output(colorEnabled(flags.color ?? await configuredColor(flags.config)));
 	if (flags.version) {
 		out.line(version);
 		out.flush();
@@ -62,7 +64,8 @@ export async function dispatch(input: string[], flags: Flags, version: string): 
 	}
 
 	checkFlags(name, command, flags);
-	const context = makeContext(args, flags, out, version);
+	const {openStore} = await import('../db/open.js');
+	const context = makeContext(args, flags, out, version, openStore);
 	try {
 		return await command.run(context);
 	} finally {
@@ -70,7 +73,7 @@ export async function dispatch(input: string[], flags: Flags, version: string): 
 	}
 }
 
-function makeContext(args: string[], flags: Flags, out: Output, version: string): CommandContext {
+function makeContext(args: string[], flags: Flags, out: Output, version: string, openStore: (file: string) => Store): CommandContext {
 	let store: Store | undefined;
 	const dbPath = resolveDbPath(flags.db);
 	return {
@@ -113,4 +116,19 @@ async function openExplorer(flags: Flags, out: Output): Promise<number> {
 
 	const {runExplorer} = await import('../ui/run.js');
 	return runExplorer({dbPath: resolveDbPath(flags.db), color: flags.color !== false && !process.env['NO_COLOR']});
+}
+
+/** The config file's colour choice, when it makes one (`always`/`never`); a broken config is reported by the commands that need it. */
+async function configuredColor(configFlag: string | undefined): Promise<boolean | undefined> {
+	if (!process.env['PLUGINARY_COLOR'] && !existsSync(configPath(configFlag))) {
+		return undefined;
+	}
+
+	try {
+		const {loadConfig} = await import('../config/load.js');
+		const {color} = loadConfig({configFlag}).values;
+		return color === 'auto' ? undefined : color === 'always';
+	} catch {
+		return undefined;
+	}
 }

@@ -2,9 +2,8 @@ import process from 'node:process';
 import {usageError} from '../errors.js';
 import {SORTS, listSummaries, type ListFilter} from '../db/queries/plugins.js';
 import type {Store} from '../db/open.js';
-import {collapse} from '../search/duplicates.js';
-import {csvHeader, csvPlugin} from '../catalog/csv.js';
-import type {PluginSummary} from '../catalog/plugin.js';
+import type {Format, PluginSummary} from '../catalog/plugin.js';
+import {loadConfigIfAny} from '../config/location.js';
 import type {Command} from './command.js';
 import {exclusive, parseCategories, parseChoice, parseFormats, parseWhole} from './options.js';
 import {type Output, fit, writeJsonArray, writeNdjson} from './output.js';
@@ -39,29 +38,31 @@ const help = `
 const list: Command = {
 	help,
 	flags: ['format', 'category', 'vendor', 'instrument', 'effect', 'sort', 'limit', 'offset', 'all', 'collapse', 'json', 'ndjson', 'csv'],
-	run({flags, out, store, args}) {
+	async run({flags, out, store, args}) {
 		if (args.length > 0) {
 			throw usageError(`'pluginary list' takes no arguments (got '${args[0]!}'); to search, use 'pluginary search'.`);
 		}
 
 		exclusive(flags, ['json', 'ndjson', 'csv']);
 		exclusive(flags, ['instrument', 'effect']);
+		const config = await loadConfigIfAny(flags.config);
 		const filter = {
 			formats: parseFormats(flags.format),
 			categories: parseCategories(flags.category),
 			vendor: flags.vendor,
 			instrument: flags.instrument ? true : (flags.effect ? false : undefined),
-			sort: parseChoice('sort', flags.sort, SORTS),
+			sort: parseChoice('sort', flags.sort, SORTS) ?? config?.defaultSort,
 			limit: parseWhole('limit', flags.limit, 0),
 			offset: parseWhole('offset', flags.offset, 0),
 			includeHidden: flags.all,
 		};
-		const rows = flags.collapse ? collapsedRows(store(), filter) : listSummaries(store(), filter);
+		const rows = flags.collapse ? await collapsedRows(store(), filter, config?.formatPreference) : listSummaries(store(), filter);
 		if (flags.json) {
 			writeJsonArray(out, rows);
 		} else if (flags.ndjson) {
 			writeNdjson(out, rows);
 		} else if (flags.csv) {
+			const {csvHeader, csvPlugin} = await import('../catalog/csv.js');
 			out.write(csvHeader());
 			for (const row of rows) {
 				out.write(csvPlugin(row));
@@ -75,8 +76,9 @@ const list: Command = {
 };
 
 /** Collapsing needs every row of a plugin's group at once: list all, collapse, then page. */
-function collapsedRows(store: Store, filter: ListFilter): PluginSummary[] {
-	const all = collapse([...listSummaries(store, {...filter, limit: undefined, offset: undefined})]);
+async function collapsedRows(store: Store, filter: ListFilter, preference?: readonly Format[]): Promise<PluginSummary[]> {
+	const {collapse} = await import('../search/duplicates.js');
+	const all = collapse([...listSummaries(store, {...filter, limit: undefined, offset: undefined})], preference);
 	const offset = filter.offset ?? 0;
 	return all.slice(offset, filter.limit === undefined ? undefined : offset + filter.limit);
 }

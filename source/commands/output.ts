@@ -6,13 +6,13 @@ const styles = {bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yel
 /** A style name. */
 export type Style = keyof typeof styles;
 
-/** True when colour is allowed: not `--no-color`, no `NO_COLOR`, and stdout is a terminal. */
+/** True when colour is on: never with `--no-color` or `NO_COLOR`; always when asked (`true`); else when stdout is a terminal. */
 export function colorEnabled(flag: boolean | undefined, stream: NodeJS.WriteStream = process.stdout): boolean {
 	if (flag === false || (process.env['NO_COLOR'] ?? '') !== '') {
 		return false;
 	}
 
-	return Boolean(stream.isTTY);
+	return flag === true || Boolean(stream.isTTY);
 }
 
 /**

@@ -2,6 +2,7 @@ import process from 'node:process';
 import {startScan, type ScanOptions} from '../scan/run.js';
 import type {ScanEvent, ScanSummary} from '../scan/events.js';
 import {usageError} from '../errors.js';
+import {loadConfig} from '../config/load.js';
 import type {Command, CommandContext} from './command.js';
 import {parseFormats, parseSeconds, parseWhole} from './options.js';
 import {type Output, fit} from './output.js';
@@ -28,16 +29,22 @@ const help = `
     $ pluginary scan --format vst3,clap --rescan --json
 `;
 
-/** Scan options from the command line (shared by scan and retry). */
+/** Scan options from the config (file < environment < flags) and the command line (shared by scan, retry, cache repair). */
 export function scanOptionsFrom(context: CommandContext): ScanOptions {
 	const {flags} = context;
+	parseFormats(flags.format);
+	parseWhole('jobs', flags.jobs, 1);
+	parseSeconds('timeout', flags.timeout);
+	const config = loadConfig({configFlag: flags.config, flags: {jobs: flags.jobs, timeout: flags.timeout, format: flags.format}}).values;
 	return {
 		dbPath: context.dbPath,
 		full: Boolean(flags.rescan),
 		paths: flags.path?.length ? flags.path : undefined,
-		formats: parseFormats(flags.format),
-		jobs: parseWhole('jobs', flags.jobs, 1),
-		timeoutSeconds: parseSeconds('timeout', flags.timeout),
+		formats: config.formats,
+		jobs: config.jobs,
+		timeoutSeconds: config.scanTimeout,
+		extraPaths: config.paths,
+		blacklistThreshold: config.blacklistThreshold,
 	};
 }
 

@@ -1,4 +1,5 @@
 import {usageError} from '../errors.js';
+import {loadConfig} from '../config/load.js';
 import {SearchIndex} from '../search/index.js';
 import {loadSearchDocuments} from '../search/catalog-source.js';
 import {QueryError} from '../search/query.js';
@@ -44,7 +45,7 @@ const search: Command = {
 			result = index.search(text, {
 				limit: parseWhole('limit', flags.limit, 0) ?? 20,
 				offset: parseWhole('offset', flags.offset, 0) ?? 0,
-				collapse: Boolean(flags.collapse),
+				collapse: flags.collapse ? loadConfig({configFlag: flags.config}).values.formatPreference : false,
 				includeHidden: Boolean(flags.all),
 			});
 		} catch (error) {

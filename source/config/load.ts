@@ -4,15 +4,16 @@
  * `loadConfig` once per run; it reads one small file and never touches the database.
  */
 import {existsSync, readFileSync, statSync} from 'node:fs';
-import path from 'node:path';
 import process from 'node:process';
 import {UserError, usageError} from '../errors.js';
 import {closest} from '../catalog/closest.js';
-import {userDirs} from '../paths.js';
+import {configPath} from './location.js';
 import {
 	CONFIG_KEYS, CONFIG_SPECS, checkValue, defaultConfig, envName, isConfigKey, showValue,
 	type Config, type ConfigKey,
 } from './schema.js';
+
+export {configPath} from './location.js';
 
 /** Where a value came from, lowest precedence first. */
 export type ConfigSource = 'default' | 'file' | 'env' | 'flag';
@@ -54,12 +55,6 @@ export type LoadConfigOptions = {
 	/** Environment to read (default process.env). */
 	env?: NodeJS.ProcessEnv;
 };
-
-/** The config file path: `--config`, then `PLUGINARY_CONFIG`, then the user config dir. */
-export function configPath(configFlag?: string, env: NodeJS.ProcessEnv = process.env): string {
-	const chosen = configFlag ?? env['PLUGINARY_CONFIG'];
-	return chosen ? path.resolve(chosen) : path.join(userDirs.config, 'config.json');
-}
 
 /**
  * Loads the effective configuration. Throws a UserError naming the file or variable, the key,

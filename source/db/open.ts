@@ -1,22 +1,19 @@
-import {mkdirSync, existsSync, accessSync, constants, statSync} from 'node:fs';
+import {mkdirSync, existsSync, accessSync, constants, readFileSync, statSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import {drizzle, type BetterSQLite3Database} from 'drizzle-orm/better-sqlite3';
-import {migrate} from 'drizzle-orm/better-sqlite3/migrator';
 import {UserError, messageOf} from '../errors.js';
 import {migrationsFolder} from '../paths.js';
-import * as schema from './schema.js';
 import {registerFunctions} from './queries/statements.js';
 
-/** The drizzle database type used across the app. */
-export type Db = BetterSQLite3Database<typeof schema>;
-
-/** An open store: the raw better-sqlite3 handle for prepared hot paths, and drizzle for the rest. */
+/**
+ * An open store. Queries are small named functions over prepared better-sqlite3 statements
+ * (source/db/queries/); the schema and its migrations are Drizzle's (schema.ts, drizzle-kit).
+ */
 export type Store = {
 	/** The file path, or `:memory:`. */
 	path: string;
 	sqlite: Database.Database;
-	db: Db;
 	close(): void;
 };
 
@@ -45,9 +42,11 @@ export function openStore(file: string): Store {
 		sqlite.pragma('synchronous = NORMAL');
 		checkIsPluginary(sqlite, file);
 		registerFunctions(sqlite);
-		const db = drizzle(sqlite, {schema});
-		migrate(db, {migrationsFolder: migrationsFolder()});
-		return {path: file, sqlite, db, close: () => sqlite.close()};
+		if (!isCurrent(sqlite)) {
+			migrateWithDrizzle(sqlite);
+		}
+
+		return {path: file, sqlite, close: () => sqlite.close()};
 	} catch (error) {
 		sqlite.close();
 		if (error instanceof UserError) {
@@ -56,6 +55,37 @@ export function openStore(file: string): Store {
 
 		throw new UserError(describeOpenError(file, error));
 	}
+}
+
+const load = createRequire(import.meta.url);
+
+/** The newest migration's timestamp in drizzle-kit's journal (shipped in source/db/migrations). */
+function newestMigration(): number {
+	const journal = JSON.parse(readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as {entries: Array<{when: number}>};
+	return Math.max(...journal.entries.map(entry => entry.when));
+}
+
+/**
+ * Whether every migration is applied, read from drizzle's own `__drizzle_migrations` table
+ * (drizzle applies the migrations newer than its newest row). Lets an up-to-date store open
+ * without loading drizzle at all — most runs are `list` or `show`, and start-up time counts.
+ */
+function isCurrent(sqlite: Database.Database): boolean {
+	const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+	if (!table) {
+		return false;
+	}
+
+	const applied = sqlite.prepare('select max(created_at) from __drizzle_migrations').pluck().get() as number | null;
+	return applied !== null && Number(applied) >= newestMigration();
+}
+
+/** Applies pending migrations with drizzle's migrator (loaded only when needed). */
+function migrateWithDrizzle(sqlite: Database.Database): void {
+	const driver = 'drizzle-orm/better-sqlite3';
+	const {drizzle} = load(driver) as typeof import('drizzle-orm/better-sqlite3');
+	const {migrate} = load(`${driver}/migrator`) as typeof import('drizzle-orm/better-sqlite3/migrator');
+	migrate(drizzle(sqlite), {migrationsFolder: migrationsFolder()});
 }
 
 function prepareLocation(file: string): void {

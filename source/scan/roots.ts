@@ -64,6 +64,7 @@ export function defaultRoots(format: Format, env: Env = process.env, platform: N
 	}[format];
 }
 
-function expandHome(folder: string, home: string): string {
+/** Expands a leading `~` to the home folder. */
+export function expandHome(folder: string, home = os.homedir()): string {
 	return folder === '~' || folder.startsWith('~/') ? path.join(home, folder.slice(1)) : folder;
 }

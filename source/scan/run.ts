@@ -14,7 +14,7 @@ import {planScan, type PlannedProbe} from './plan.js';
 import {HostPool, type ProbeJob, type ProbeOutcome} from './pool.js';
 import {markInFlight, recordOutcome} from './record.js';
 import {recategorizeIfRulesChanged} from './recategorize.js';
-import {defaultRoots, scannableFormats} from './roots.js';
+import {defaultRoots, expandHome, scannableFormats} from './roots.js';
 
 /** What a scan covers and how it runs (DESIGN §4). */
 export type ScanOptions = {
@@ -76,7 +76,7 @@ export function scanRoots(options: Pick<ScanOptions, 'paths' | 'formats' | 'extr
 
 	const formats = options.formats ?? scannableFormats();
 	return formats.flatMap(format => [...defaultRoots(format, options.env), ...(options.extraPaths?.[format] ?? [])]
-		.map(folder => ({path: path.resolve(folder), format})));
+		.map(folder => ({path: path.resolve(expandHome(folder)), format})));
 }
 
 async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool: (pool: HostPool) => void, isCancelled: () => boolean): Promise<ScanSummary> {

@@ -12,6 +12,7 @@ import type {Benchmark, Figure} from './measure.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const registry: Record<string, () => Promise<Benchmark>> = {
 	scan: async () => (await import('./scan.js')).scanBenchmark,
+	store: async () => (await import('./store.js')).storeBenchmark,
 };
 
 type Results = {machine: string; node: string; date: string; figures: Figure[]};

@@ -1,11 +1,12 @@
-import {existsSync, readdirSync} from 'node:fs';
+import {copyFileSync, existsSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import Database from 'better-sqlite3';
 import {cli, cliFails, cliPasses} from '../helpers/cli-assert.js';
 import {writeDamagedDb, writeRandomBytes} from '../helpers/corrupt-db.js';
 import {writeSyntheticStore} from '../helpers/synthetic-store.js';
-import {tempDbPath} from '../helpers/temp.js';
+import {tempDbPath, tempDir} from '../helpers/temp.js';
+import {fixture} from '../helpers/scan.js';
 
 test('a damaged database: verify reports it (exit 1), repair --yes moves it aside and salvages the user data', t => {
 	const db = tempDbPath();
@@ -38,11 +39,19 @@ test('a random-bytes database file: commands fail with one line (exit 1, no stac
 	cliPasses(t, db, ['list']);
 });
 
-test('repair of a healthy database changes nothing and points at a rescan; of a missing one says so', t => {
+test('repair of a healthy database asks first, then rebuilds the catalog by a full rescan keeping user data; a missing one says so', t => {
 	const db = tempDbPath();
-	writeSyntheticStore(db);
-	t.regex(cliPasses(t, db, ['cache', 'repair']).stdout, /is healthy/);
-	t.is((JSON.parse(cliPasses(t, db, ['list', '--json']).stdout) as unknown[]).length, 4);
+	const plugins = tempDir();
+	copyFileSync(fixture('good/ladspa/PluginaryTestGain.so'), path.join(plugins, 'gain.so'));
+	const env = {LADSPA_PATH: plugins, PLUGINARY_FORMATS: 'ladspa'};
+	cliPasses(t, db, ['scan'], env);
+	const id = 'ladspa:gain.so/PluginaryTestGain';
+	cliPasses(t, db, ['fav', id]);
+	cliFails(t, db, ['cache', 'repair'], 2, /add --yes/);
+	const repair = cliPasses(t, db, ['cache', 'repair', '--yes'], env);
+	t.regex(repair.stdout, /Scanned 1 plugins/);
+	const listed = JSON.parse(cliPasses(t, db, ['list', '--json']).stdout) as Array<{id: string; favorite: boolean}>;
+	t.deepEqual(listed.map(plugin => [plugin.id, plugin.favorite]), [[id, true]]);
 	const missing = tempDbPath();
 	t.regex(cliPasses(t, missing, ['cache', 'repair']).stdout, /does not exist; nothing to repair/);
 	t.false(existsSync(missing));
