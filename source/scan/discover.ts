@@ -17,6 +17,8 @@ export type Candidate = {
 	format: Format;
 	/** Search-order rank (root index): a lower rank wins a duplicate plugin id. */
 	rank: number;
+	/** The real bytes of the path when they are not valid UTF-8 (`path` is then their lossy spelling). */
+	source?: Buffer;
 };
 
 /** What discovery found and what it could not read. */
@@ -45,10 +47,10 @@ export function discover(roots: Root[], formats?: Format[]): Discovery {
 			return;
 		}
 
-		const add = (file: string, format: Format): void => {
+		const add = (file: string, format: Format, source?: Buffer): void => {
 			if (wanted(format) && !seen.has(file)) {
 				seen.add(file);
-				candidates.push({path: file, format, rank});
+				candidates.push(source ? {path: file, format, rank, source} : {path: file, format, rank});
 			}
 		};
 
@@ -65,7 +67,7 @@ export function discover(roots: Root[], formats?: Format[]): Discovery {
 		}
 
 		if (!stats.isDirectory() || bundleExtensions[path.extname(root.path).toLowerCase()]) {
-			const format = root.format ?? classify(root.path, stats.isDirectory());
+			const format = root.format ?? classify(root.path, root.path, stats.isDirectory());
 			if (format) {
 				add(root.path, format);
 			} else if (!root.format) {
@@ -75,54 +77,60 @@ export function discover(roots: Root[], formats?: Format[]): Discovery {
 			return;
 		}
 
-		walk(root.path, root.format, 0, new Set(), add, {warnings, unreadable});
+		walk(Buffer.from(root.path), root.format, 0, new Set(), add, {warnings, unreadable});
 	});
 	return {candidates, warnings, unreadable};
 }
 
 type Problems = {warnings: string[]; unreadable: string[]};
 
-function walk(dir: string, format: Format | undefined, depth: number, visiting: Set<string>, add: (file: string, format: Format) => void, problems: Problems): void {
+/**
+ * Walks a folder by its raw bytes, so names that are not valid UTF-8 are found too; such files
+ * are reported with their lossy UTF-8 spelling as `path` and their real bytes as `source`.
+ */
+function walk(dir: Buffer, format: Format | undefined, depth: number, visiting: Set<string>, add: (file: string, format: Format, source?: Buffer) => void, problems: Problems): void {
 	const {warnings} = problems;
+	const shown = dir.toString('utf8');
 	let real: string;
-	let entries: Dirent[];
+	let entries: Array<Dirent<Buffer>>;
 	try {
-		real = realpathSync(dir);
-		entries = readdirSync(dir, {withFileTypes: true});
+		real = realpathSync.native(dir, {encoding: 'buffer'}).toString('latin1');
+		entries = readdirSync(dir, {withFileTypes: true, encoding: 'buffer'});
 	} catch (error) {
-		warnings.push(`cannot read folder ${dir}: ${messageOf(error)}`);
-		problems.unreadable.push(dir);
+		warnings.push(`cannot read folder ${shown}: ${messageOf(error)}`);
+		problems.unreadable.push(shown);
 		return;
 	}
 
 	if (visiting.has(real)) {
-		warnings.push(`skipped ${dir}: a symbolic link loops back to ${real}`);
+		warnings.push(`skipped ${shown}: a symbolic link loops back to ${Buffer.from(real, 'latin1').toString('utf8')}`);
 		return;
 	}
 
 	visiting.add(real);
-	entries.sort((a, b) => a.name < b.name ? -1 : (a.name > b.name ? 1 : 0));
+	entries.sort((a, b) => Buffer.compare(a.name, b.name));
 	for (const entry of entries) {
-		const full = path.join(dir, entry.name);
+		const raw = Buffer.concat([dir, Buffer.from(path.sep), entry.name]);
+		const full = raw.toString('utf8');
 		let isDirectory = entry.isDirectory();
 		if (entry.isSymbolicLink()) {
 			try {
-				isDirectory = statSync(full).isDirectory();
+				isDirectory = statSync(raw).isDirectory();
 			} catch {
 				warnings.push(`skipped ${full}: broken symbolic link`);
 				continue;
 			}
 		}
 
-		const found = format ? classifyFor(format, full, isDirectory) : classify(full, isDirectory);
+		const found = format ? classifyFor(format, full, isDirectory) : classify(raw, full, isDirectory);
 		if (found) {
-			add(full, found);
+			add(full, found, Buffer.from(full).equals(raw) ? undefined : raw);
 			continue;
 		}
 
-		const descend = isDirectory && depth < maxDepth && (format === undefined || recursive[format]) && !bundleExtensions[path.extname(entry.name).toLowerCase()];
+		const descend = isDirectory && depth < maxDepth && (format === undefined || recursive[format]) && !bundleExtensions[path.extname(full).toLowerCase()];
 		if (descend) {
-			walk(full, format, depth + 1, visiting, add, problems);
+			walk(raw, format, depth + 1, visiting, add, problems);
 		}
 	}
 
@@ -151,7 +159,7 @@ function classifyFor(format: Format, file: string, isDirectory: boolean): Format
 }
 
 /** The format of a file found outside any format folder, by extension and entry points. */
-function classify(file: string, isDirectory: boolean): Format | undefined {
+function classify(raw: Buffer | string, file: string, isDirectory: boolean): Format | undefined {
 	const extension = path.extname(file).toLowerCase();
 	const bundle = bundleExtensions[extension];
 	if (bundle) {
@@ -162,7 +170,7 @@ function classify(file: string, isDirectory: boolean): Format | undefined {
 		return undefined;
 	}
 
-	const symbols = exportedEntryPoints(file);
+	const symbols = exportedEntryPoints(raw);
 	if (!symbols) {
 		return undefined;
 	}

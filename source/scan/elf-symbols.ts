@@ -10,7 +10,7 @@ export type EntryPoint = (typeof entryPoints)[number];
  * (a quick check: reads headers and two sections, never loads or runs the library).
  * Returns undefined for files that are not ELF or cannot be read.
  */
-export function exportedEntryPoints(file: string): Set<EntryPoint> | undefined {
+export function exportedEntryPoints(file: string | Buffer): Set<EntryPoint> | undefined {
 	let fd: number | undefined;
 	try {
 		fd = openSync(file, 'r');

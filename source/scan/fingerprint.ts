@@ -9,7 +9,7 @@ export type Fingerprint = {size: number; mtimeMs: number};
  * mtime of its files and folders — so an edited, added or removed file changes it).
  * Cost: one stat per file (a bundle's files included); never reads contents.
  */
-export function fingerprint(target: string): Fingerprint {
+export function fingerprint(target: string | Buffer): Fingerprint {
 	const stats = statSync(target);
 	if (!stats.isDirectory()) {
 		return {size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs)};
@@ -20,13 +20,13 @@ export function fingerprint(target: string): Fingerprint {
 	return result;
 }
 
-function addDirectory(dir: string, result: Fingerprint, depth: number): void {
+function addDirectory(dir: string | Buffer, result: Fingerprint, depth: number): void {
 	if (depth > 8) {
 		return;
 	}
 
-	for (const entry of readdirSync(dir, {withFileTypes: true})) {
-		const full = path.join(dir, entry.name);
+	for (const entry of readdirSync(dir, {withFileTypes: true, encoding: 'buffer'})) {
+		const full = Buffer.concat([Buffer.from(dir), Buffer.from(path.sep), entry.name]);
 		let stats;
 		try {
 			stats = entry.isSymbolicLink() ? statSync(full) : lstatSync(full);

@@ -59,7 +59,7 @@ export function planScan(store: Store, roots: Root[], candidates: Candidate[], o
 		found.add(candidate.path);
 		let print: Fingerprint;
 		try {
-			print = fingerprint(candidate.path);
+			print = fingerprint(candidate.source ?? candidate.path);
 		} catch (error) {
 			plan.warnings.push(`cannot read ${candidate.path}: ${messageOf(error)}`);
 			found.delete(candidate.path);

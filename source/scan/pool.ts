@@ -5,7 +5,14 @@ import {HostCrashedError, HostProbeError, HostStartError} from '../host/errors.j
 import {UserError, messageOf} from '../errors.js';
 
 /** One file or bundle to probe — or one part of a large LV2 bundle (its plugins split by position). */
-export type ProbeJob = {path: string; format: Format; part?: {index: number; count: number}};
+export type ProbeJob = {
+	/** The file as the catalog knows it. */
+	path: string;
+	format: Format;
+	part?: {index: number; count: number};
+	/** Where the host should open it, when that differs from `path` (a UTF-8 alias). */
+	probePath?: string;
+};
 
 /** What probing one file gave. */
 export type ProbeOutcome =
@@ -103,7 +110,8 @@ export class HostPool {
 			terminate(host);
 		}, this.options.timeoutMs);
 		try {
-			const plugins = await host.probe(job.part ? {format: job.format, path: job.path, part: job.part} : {format: job.format, path: job.path});
+			const target = {format: job.format, path: job.probePath ?? job.path};
+			const plugins = await host.probe(job.part ? {...target, part: job.part} : target);
 			this.recycleIfLarge(index, host);
 			return {status: 'ok', plugins};
 		} catch (error) {

@@ -12,6 +12,7 @@ import type {ScanEvent, ScanFailure, ScanHandle, ScanSummary} from './events.js'
 import {acquireScanLock} from './lock.js';
 import {planScan, type PlannedProbe} from './plan.js';
 import {HostPool, type ProbeJob, type ProbeOutcome} from './pool.js';
+import {PathAliases} from './aliases.js';
 import {markInFlight, recordOutcome} from './record.js';
 import {recategorizeIfRulesChanged} from './recategorize.js';
 import {defaultRoots, expandHome, scannableFormats} from './roots.js';
@@ -164,13 +165,14 @@ type ProbeContext = {scanId: number; threshold: number; summary: ScanSummary; ch
 const splitBytes = 4 * 1024 * 1024;
 
 /** One file's probe jobs: the whole file, or parts of a large LV2 bundle spread across workers. */
-function jobsFor(probe: PlannedProbe, workers: number): ProbeJob[] {
+function jobsFor(probe: PlannedProbe, workers: number, aliases: PathAliases): ProbeJob[] {
+	const job: ProbeJob = probe.source ? {path: probe.path, format: probe.format, probePath: aliases.aliasFor(probe.path, probe.source)} : {path: probe.path, format: probe.format};
 	if (probe.format !== 'lv2' || workers < 2 || probe.size < splitBytes) {
-		return [{path: probe.path, format: probe.format}];
+		return [job];
 	}
 
 	const count = Math.min(workers, Math.ceil(probe.size / splitBytes));
-	return Array.from({length: count}, (_, index) => ({path: probe.path, format: probe.format, part: {index, count}}));
+	return Array.from({length: count}, (_, index) => ({...job, part: {index, count}}));
 }
 
 /** Collects the parts of one file until all have answered. */
@@ -179,7 +181,8 @@ type Assembly = {remaining: number; plugins: ProbedPlugin[]; failure?: ProbeOutc
 async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], context: ProbeContext): Promise<void> {
 	const {summary, channel} = context;
 	const byPath = new Map(probes.map(probe => [probe.path, probe]));
-	const queue = probes.flatMap(probe => jobsFor(probe, context.jobs));
+	const aliases = new PathAliases();
+	const queue = probes.flatMap(probe => jobsFor(probe, context.jobs, aliases));
 	const assemblies = new Map<string, Assembly>();
 	for (const job of queue) {
 		const assembly = assemblies.get(job.path) ?? {remaining: 0, plugins: [], started: false};
@@ -236,6 +239,8 @@ async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], co
 				counts: summary.counts,
 			});
 		},
+	}).finally(() => {
+		aliases.dispose();
 	});
 }
 
