@@ -1,5 +1,6 @@
 #include "plugin_info.hpp"
 
+#include <charconv>
 #include <cmath>
 
 #include "text.hpp"
@@ -8,67 +9,135 @@ namespace pluginary {
 
 namespace {
 
-/// JSON has no NaN/Infinity; a non-finite number would be written as null and break the TS type.
-double finite(double v) { return std::isfinite(v) ? v : 0.0; }
+/// Appends JSON text straight to a string: probe results are the host's only big replies (LSP's LADSPA
+/// library: 26,000 parameters), and building an nlohmann DOM for them costs ~5× more than writing them.
+class JsonWriter {
+public:
+    explicit JsonWriter(std::string& out) : out_(out) {}
 
-nlohmann::json strings(const std::vector<std::string>& values) {
-    auto out = nlohmann::json::array();
-    for (const auto& v : values) out.push_back(sanitizeUtf8(v));
-    return out;
-}
+    /// A JSON string; invalid UTF-8 becomes U+FFFD (as sanitizeUtf8), control characters are escaped.
+    JsonWriter& str(const std::string& s) {
+        out_ += '"';
+        for (size_t i = 0; i < s.size();) {
+            const unsigned char c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x80) {
+                const size_t len = utf8SequenceLength(s, i);
+                if (len == 0) {
+                    out_ += "\xEF\xBF\xBD";
+                    ++i;
+                } else {
+                    out_.append(s, i, len);
+                    i += len;
+                }
+                continue;
+            }
+            switch (c) {
+                case '"': out_ += "\\\""; break;
+                case '\\': out_ += "\\\\"; break;
+                case '\n': out_ += "\\n"; break;
+                case '\r': out_ += "\\r"; break;
+                case '\t': out_ += "\\t"; break;
+                case '\b': out_ += "\\b"; break;
+                case '\f': out_ += "\\f"; break;
+                default:
+                    if (c < 0x20) {
+                        static const char* hex = "0123456789abcdef";
+                        out_ += "\\u00";
+                        out_ += hex[c >> 4];
+                        out_ += hex[c & 15];
+                    } else {
+                        out_ += static_cast<char>(c);
+                    }
+            }
+            ++i;
+        }
+        out_ += '"';
+        return *this;
+    }
+
+    /// A number in its shortest round-trip form; JSON has no NaN/Infinity, so those are written as 0.
+    JsonWriter& num(double v) {
+        if (!std::isfinite(v)) v = 0.0;
+        char buf[32];
+        const auto result = std::to_chars(buf, buf + sizeof buf, v);
+        out_.append(buf, result.ptr);
+        return *this;
+    }
+
+    JsonWriter& boolean(bool b) { return raw(b ? "true" : "false"); }
+    /// `"key":`, preceded by a comma unless it is the first key of its object.
+    JsonWriter& key(const char* name, bool first = false) {
+        if (!first) out_ += ',';
+        out_ += '"';
+        out_ += name;
+        out_ += "\":";
+        return *this;
+    }
+    JsonWriter& raw(const char* text) {
+        out_ += text;
+        return *this;
+    }
+
+    JsonWriter& strings(const std::vector<std::string>& values) {
+        out_ += '[';
+        for (size_t i = 0; i < values.size(); ++i) (i ? raw(",") : *this).str(values[i]);
+        out_ += ']';
+        return *this;
+    }
+
+    JsonWriter& parameter(const ParameterInfo& p) {
+        raw("{").key("id", true).str(p.id).key("name").str(p.name).key("units").str(p.units);
+        key("min").num(p.min).key("max").num(p.max).key("default").num(p.def);
+        key("type").str(p.type).key("steps").num(p.steps).key("valueStrings").strings(p.valueStrings);
+        key("isOutput").boolean(p.isOutput).key("isAutomatable").boolean(p.isAutomatable);
+        if (p.sampleRateScaled) key("sampleRateScaled").boolean(true);
+        if (p.display) {
+            key("display").raw("{").key("min", true).str(p.display->min).key("max").str(p.display->max);
+            key("default").str(p.display->def).raw("}");
+        }
+        if (!p.enumValues.empty()) {
+            key("enumValues").raw("[");
+            for (size_t i = 0; i < p.enumValues.size(); ++i) (i ? raw(",") : *this).num(p.enumValues[i]);
+            raw("]");
+        }
+        return raw("}");
+    }
+
+    JsonWriter& plugin(const PluginInfo& p) {
+        raw("{").key("format", true).str(p.format).key("uid").str(p.uid).key("name").str(p.name);
+        key("vendor").str(p.vendor).key("version").str(p.version).key("rawCategory").str(p.rawCategory);
+        key("isInstrument").boolean(p.isInstrument);
+        key("audioInputs").num(p.audioInputs).key("audioOutputs").num(p.audioOutputs);
+        key("auxInputs").num(p.auxInputs).key("midiInputs").num(p.midiInputs).key("midiOutputs").num(p.midiOutputs);
+        key("parameters").raw("[");
+        for (size_t i = 0; i < p.parameters.size(); ++i) (i ? raw(",") : *this).parameter(p.parameters[i]);
+        raw("]").key("presets").raw("[");
+        for (size_t i = 0; i < p.presets.size(); ++i) {
+            (i ? raw(",") : *this).raw("{").key("name", true).str(p.presets[i].name);
+            if (!p.presets[i].uri.empty()) key("uri").str(p.presets[i].uri);
+            raw("}");
+        }
+        raw("]");
+        if (!p.warnings.empty()) key("warnings").strings(p.warnings);
+        return raw("}");
+    }
+
+private:
+    std::string& out_;
+};
 
 }  // namespace
 
-void to_json(nlohmann::json& j, const ParameterInfo& p) {
-    j = nlohmann::json{
-        {"id", sanitizeUtf8(p.id)},
-        {"name", sanitizeUtf8(p.name)},
-        {"units", sanitizeUtf8(p.units)},
-        {"min", finite(p.min)},
-        {"max", finite(p.max)},
-        {"default", finite(p.def)},
-        {"type", p.type},
-        {"steps", p.steps},
-        {"valueStrings", strings(p.valueStrings)},
-        {"isOutput", p.isOutput},
-        {"isAutomatable", p.isAutomatable},
-    };
-    if (p.sampleRateScaled) j["sampleRateScaled"] = true;
-    if (p.display) {
-        j["display"] = {{"min", sanitizeUtf8(p.display->min)},
-                        {"max", sanitizeUtf8(p.display->max)},
-                        {"default", sanitizeUtf8(p.display->def)}};
-    }
-    if (!p.enumValues.empty()) {
-        auto values = nlohmann::json::array();
-        for (double v : p.enumValues) values.push_back(finite(v));
-        j["enumValues"] = std::move(values);
-    }
-}
-
-void to_json(nlohmann::json& j, const PresetInfo& p) {
-    j = nlohmann::json{{"name", sanitizeUtf8(p.name)}};
-    if (!p.uri.empty()) j["uri"] = sanitizeUtf8(p.uri);
-}
-
-void to_json(nlohmann::json& j, const PluginInfo& p) {
-    j = nlohmann::json{
-        {"format", p.format},
-        {"uid", sanitizeUtf8(p.uid)},
-        {"name", sanitizeUtf8(p.name)},
-        {"vendor", sanitizeUtf8(p.vendor)},
-        {"version", sanitizeUtf8(p.version)},
-        {"rawCategory", sanitizeUtf8(p.rawCategory)},
-        {"isInstrument", p.isInstrument},
-        {"audioInputs", p.audioInputs},
-        {"audioOutputs", p.audioOutputs},
-        {"auxInputs", p.auxInputs},
-        {"midiInputs", p.midiInputs},
-        {"midiOutputs", p.midiOutputs},
-        {"parameters", p.parameters},
-        {"presets", p.presets},
-    };
-    if (!p.warnings.empty()) j["warnings"] = strings(p.warnings);
+std::string probeResultJson(const std::vector<PluginInfo>& plugins) {
+    size_t params = 0;
+    for (const auto& p : plugins) params += p.parameters.size();
+    std::string out;
+    out.reserve(256 + plugins.size() * 512 + params * 200);
+    out += "{\"plugins\":[";
+    JsonWriter w(out);
+    for (size_t i = 0; i < plugins.size(); ++i) (i ? w.raw(",") : w).plugin(plugins[i]);
+    out += "]}";
+    return out;
 }
 
 }  // namespace pluginary

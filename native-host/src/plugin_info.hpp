@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 
 namespace pluginary {
 
@@ -61,8 +60,7 @@ struct PluginInfo {
     std::vector<std::string> warnings;  ///< non-fatal problems met while reading this plugin
 };
 
-void to_json(nlohmann::json& j, const ParameterInfo& p);
-void to_json(nlohmann::json& j, const PresetInfo& p);
-void to_json(nlohmann::json& j, const PluginInfo& p);
+/// The `probe` result `{"plugins": [...]}` as JSON text (fields as in PROTOCOL.md; every string valid UTF-8).
+std::string probeResultJson(const std::vector<PluginInfo>& plugins);
 
 }  // namespace pluginary

@@ -6,10 +6,7 @@
 
 namespace pluginary {
 
-namespace {
-
-/// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid.
-size_t validSequenceLength(const std::string& s, size_t i) {
+size_t utf8SequenceLength(const std::string& s, size_t i) {
     const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
     const unsigned char c = byte(i);
     if (c < 0x80) return 1;
@@ -31,13 +28,11 @@ size_t validSequenceLength(const std::string& s, size_t i) {
     return len;
 }
 
-}  // namespace
-
 std::string sanitizeUtf8(const std::string& s) {
     std::string out;
     out.reserve(s.size());
     for (size_t i = 0; i < s.size();) {
-        const size_t len = validSequenceLength(s, i);
+        const size_t len = utf8SequenceLength(s, i);
         if (len == 0) {
             out += "\xEF\xBF\xBD";
             ++i;

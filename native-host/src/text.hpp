@@ -1,6 +1,7 @@
 // Small text helpers shared by the formats: UTF-8 repair and tidy float-to-double conversion.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace pluginary {
@@ -8,6 +9,9 @@ namespace pluginary {
 /// `s` with every invalid UTF-8 sequence replaced by U+FFFD, so JSON serialisation cannot throw.
 /// Plugins hand us arbitrary bytes (Latin-1 names are common); cost is one pass over the string.
 std::string sanitizeUtf8(const std::string& s);
+
+/// Length of the valid UTF-8 sequence starting at s[i] (1 for ASCII), or 0 when the bytes there are invalid.
+size_t utf8SequenceLength(const std::string& s, size_t i);
 
 /// `s` without leading and trailing ASCII white space.
 std::string trim(const std::string& s);

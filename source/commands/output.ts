@@ -106,6 +106,12 @@ export function reportFatal(error: unknown, verbose: boolean): number {
 		return error.exitCode;
 	}
 
+	const code = (error as {code?: unknown})?.code;
+	if (typeof code === 'string' && code.startsWith('SQLITE_') && !verbose) {
+		process.stderr.write(`pluginary: the database could not be used (${code}: ${oneLine(messageOf(error))}); run 'pluginary cache verify'.\n`);
+		return 1;
+	}
+
 	if (verbose || process.env['DEBUG']) {
 		process.stderr.write(`pluginary: unexpected error: ${(error as Error)?.stack ?? messageOf(error)}\n`);
 	} else {

@@ -1,4 +1,4 @@
-import {mkdirSync, existsSync, accessSync, constants, readFileSync, statSync} from 'node:fs';
+import {mkdirSync, existsSync, accessSync, constants, readFileSync, statSync, statfsSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -117,6 +117,25 @@ function checkIsPluginary(sqlite: Database.Database, file: string): void {
 	}
 }
 
+/**
+ * Turns an SQLite error met while writing into a UserError saying what to do (disk full,
+ * read-only, corrupt…); other errors are returned unchanged.
+ */
+export function storeWriteError(file: string, error: unknown): unknown {
+	const code = (error as {code?: string}).code ?? '';
+	return code.startsWith('SQLITE_') && !(error instanceof UserError) ? new UserError(describeOpenError(file, error)) : error;
+}
+
+/** Whether the file system holding `file` has no free blocks left (SQLite reports a full WAL write as an I/O error). */
+function diskIsFull(file: string): boolean {
+	try {
+		const stats = statfsSync(path.dirname(file));
+		return stats.bavail * stats.bsize < 64 * 1024;
+	} catch {
+		return false;
+	}
+}
+
 function describeOpenError(file: string, error: unknown): string {
 	const message = messageOf(error);
 	const code = (error as {code?: string}).code ?? '';
@@ -132,8 +151,12 @@ function describeOpenError(file: string, error: unknown): string {
 		return `Cannot write the database ${file}: ${message}. Check its permissions or choose another place with --db.`;
 	}
 
-	if (code === 'SQLITE_FULL' || /disk is full|database or disk is full/i.test(message)) {
-		return `Cannot write the database ${file}: the disk is full.`;
+	if (code === 'SQLITE_FULL' || /disk is full|database or disk is full/i.test(message) || (code.startsWith('SQLITE_IOERR') && diskIsFull(file))) {
+		return `Cannot write the database ${file}: the disk is full. Everything stored before is kept; free some space and run the command again.`;
+	}
+
+	if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_')) {
+		return `Cannot write the database ${file}: ${message}. Everything committed before is kept; check the disk and run the command again.`;
 	}
 
 	return `Cannot open the database ${file}: ${message}.`;

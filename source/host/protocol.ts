@@ -32,9 +32,16 @@ export type ProbeParams = {
 	path: string;
 	/** LV2 only: also instantiate the plugin to prove its binary loads. Other formats always load code. */
 	instantiate?: boolean;
-	/** LV2 only: probe only the bundle's plugins at positions ≡ index (mod count), ordered by URI. */
-	part?: {index: number; count: number};
+	/**
+	 * LV2 only (other formats reject it with invalidParams): return only the bundle's plugins whose position in
+	 * URI order is ≡ index (mod count), parsing only their data files, so hosts can share one big bundle. The
+	 * parts of a bundle together give exactly the whole; see PROTOCOL.md for merging their errors.
+	 */
+	part?: ProbePart;
 };
+
+/** One share of an LV2 bundle: integers with 0 ≤ index < count. */
+export type ProbePart = {index: number; count: number};
 
 /** Result of `probe`: every plugin in the file or bundle. */
 export type ProbeResult = {plugins: ProbedPlugin[]};

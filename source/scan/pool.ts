@@ -68,7 +68,10 @@ export class HostPool {
 		}
 	}
 
-	/** Probes every job with `jobs` workers; resolves when the queue is empty or the pool is cancelled. */
+	/**
+	 * Probes every job with `jobs` workers; resolves when the queue is empty or the pool is
+	 * cancelled. A handler that throws stops the pool (hosts killed) and the error is rethrown.
+	 */
 	async run(queue: ProbeJob[], handlers: PoolHandlers): Promise<void> {
 		let next = 0;
 		const worker = async (index: number): Promise<void> => {
@@ -84,9 +87,23 @@ export class HostPool {
 			}
 		};
 
+		let failure: unknown;
+		const guarded = async (index: number): Promise<void> => {
+			try {
+				await worker(index);
+			} catch (error) {
+				// A handler failed (e.g. the store cannot be written): stop everything, report it once.
+				failure ??= error;
+				this.cancel();
+			}
+		};
+
 		const count = Math.max(1, Math.min(this.options.jobs, queue.length));
-		await Promise.all(Array.from({length: count}, async (_, index) => worker(index)));
+		await Promise.all(Array.from({length: count}, async (_, index) => guarded(index)));
 		await this.shutdown();
+		if (failure !== undefined) {
+			throw failure;
+		}
 	}
 
 	/** Stops taking jobs and kills every host now (probes in flight are abandoned, not recorded). */

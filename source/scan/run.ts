@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {openStore, type Store} from '../db/open.js';
+import {openStore, storeWriteError, type Store} from '../db/open.js';
 import {removeFile} from '../db/queries/ingest.js';
 import {cachedStatement} from '../db/queries/statements.js';
 import type {Format, ProbedPlugin} from '../catalog/plugin.js';
@@ -153,6 +153,8 @@ async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool
 			.run(new Date().toISOString(), interrupted ? 'interrupted' : 'done', summary.durationMs, summary.pluginsPerSecond, JSON.stringify(summary.counts), JSON.stringify(summary.diff), scanId);
 		channel.push({type: 'finished', summary});
 		return summary;
+	} catch (error) {
+		throw storeWriteError(options.dbPath, error);
 	} finally {
 		lock.release();
 		store.close();
@@ -176,7 +178,21 @@ function jobsFor(probe: PlannedProbe, workers: number, aliases: PathAliases): Pr
 }
 
 /** Collects the parts of one file until all have answered. */
-type Assembly = {remaining: number; plugins: ProbedPlugin[]; failure?: ProbeOutcome; started: boolean};
+type Assembly = {remaining: number; plugins: ProbedPlugin[]; failure?: ProbeOutcome; answered?: boolean; started: boolean};
+
+/**
+ * One file's outcome from its parts: a crash or timeout of any part stands for the file; an error
+ * reply of a part whose plugins were all unreadable does not, when other parts gave plugins
+ * (the whole bundle would have been read with those plugins skipped).
+ */
+function wholeOutcome(assembly: Assembly): ProbeOutcome {
+	const {failure} = assembly;
+	if (failure && (failure.status !== 'failed' || !assembly.answered)) {
+		return failure;
+	}
+
+	return {status: 'ok', plugins: assembly.plugins};
+}
 
 async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], context: ProbeContext): Promise<void> {
 	const {summary, channel} = context;
@@ -206,8 +222,9 @@ async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], co
 			assembly.remaining--;
 			if (outcome.status === 'ok') {
 				assembly.plugins.push(...outcome.plugins);
-			} else {
-				assembly.failure ??= outcome;
+				assembly.answered = true;
+			} else if (!assembly.failure || assembly.failure.status === 'failed') {
+				assembly.failure = outcome;
 			}
 
 			if (assembly.remaining > 0) {
@@ -215,7 +232,7 @@ async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], co
 			}
 
 			const probe = byPath.get(job.path)!;
-			const whole: ProbeOutcome = assembly.failure ?? {status: 'ok', plugins: assembly.plugins};
+			const whole = wholeOutcome(assembly);
 			const recorded = recordOutcome(store, probe, whole, context.scanId, context.threshold);
 			doneCount++;
 			if (recorded.status === 'ok') {

@@ -5,7 +5,9 @@ import path from 'node:path';
 const made: string[] = [];
 process.once('exit', () => {
 	for (const dir of made) {
-		rmSync(dir, {recursive: true, force: true});
+		try {
+			rmSync(dir, {recursive: true, force: true});
+		} catch {}
 	}
 });
 

@@ -115,7 +115,7 @@ for (const uri of sample) {
 			const has = (property: string) => port.properties.some(p => p.endsWith(property));
 			t.is(parameter.name, port.name, parameter.id);
 			t.is(parameter.isOutput, port.types.includes(`${core}OutputPort`), parameter.id);
-			t.is(parameter.isAutomatable, !has('#notAutomatic'), parameter.id);
+			t.is(parameter.isAutomatable, !has('#notAutomatic') && !parameter.isOutput, `${parameter.id}: meters are never automatable`);
 			for (const [ours, theirs] of [[parameter.min, port.min], [parameter.max, port.max], [parameter.default, port.default]] as const) {
 				if (theirs !== undefined) {
 					t.true(Math.abs(ours - theirs) < 1e-5 + (Math.abs(theirs) * 1e-6), `${parameter.id}: ${ours} ≠ ${theirs}`);
@@ -157,6 +157,33 @@ test('classes, vendors, versions, units and MIDI of known plugins', async t => {
 	const zamComp = find('urn:zamaudio:ZamComp');
 	t.deepEqual([zamComp.audioInputs, zamComp.auxInputs, zamComp.audioOutputs], [1, 1, 1]);
 	t.false(all.some(p => p.isInstrument && p.rawCategory === 'lv2:DelayPlugin'));
+});
+
+test('rawCategory is always a plugin class: lilv\'s own class, or lv2:Plugin where lilv picks doap:Project', async t => {
+	const all = await plugins();
+	for (const plugin of all) {
+		t.regex(plugin.rawCategory, /^lv2:([A-Z][A-Za-z]*)?Plugin$/, plugin.uid);
+	}
+
+	// lilv_plugin_get_class calls this one (typed only lv2:Plugin and doap:Project) a doap:Project.
+	t.is(all.find(p => p.uid === 'http://www.niallmoody.com/ndcplugs/cycleshifter.htm')?.rawCategory, 'lv2:Plugin');
+	// The most specific class wins (LSP types its compressors lv2:CompressorPlugin, a lv2:DynamicsPlugin).
+	t.is(all.find(p => p.uid === 'http://lsp-plug.in/plugins/lv2/compressor_stereo')?.rawCategory, 'lv2:CompressorPlugin');
+	t.true(all.filter(p => p.rawCategory === 'lv2:Plugin').length < 10);
+});
+
+test('the most specific plugin class wins over doap/foaf types and its own ancestors, whatever the order', async t => {
+	const host = startHost(t, env);
+	for (const types of ['doap:Project, lv2:DynamicsPlugin, lv2:CompressorPlugin, foaf:Document', 'lv2:CompressorPlugin, lv2:DynamicsPlugin, doap:Project']) {
+		const ttl = testPluginTtl.replace('a lv2:Plugin, lv2:ReverbPlugin', `a lv2:Plugin, ${types}`);
+		const [plugin] = await host.probe({format: 'lv2', path: await writeBundle(await temporaryDirectory(), ttl)});
+		t.is(plugin?.rawCategory, 'lv2:CompressorPlugin', types);
+	}
+
+	const plain = testPluginTtl.replace('a lv2:Plugin, lv2:ReverbPlugin', 'a lv2:Plugin, doap:Project, lv2:NoSuchPlugin');
+	const [plugin] = await host.probe({format: 'lv2', path: await writeBundle(await temporaryDirectory(), plain)});
+	t.is(plugin?.rawCategory, 'lv2:Plugin', 'no known plugin class: lv2:Plugin');
+	t.is(plugin?.warnings, undefined);
 });
 
 /** A bundle of Turtle only (no binary), exercising what the corpus lacks. */
@@ -213,7 +240,7 @@ test('Turtle-only bundle: sample-rate scaling, side-chains, enums, custom units,
 	t.deepEqual([cutoff!.min, cutoff!.max, cutoff!.default, cutoff!.units, cutoff!.sampleRateScaled], [4.8, 24_000, 12_000, 'Hz', true]);
 	t.like(mode, {type: 'enum', steps: 3, valueStrings: ['Zero', 'One', 'Two'], isAutomatable: false, default: 1});
 	t.like(drive, {units: 'furlongs', min: 0, max: 1, default: 0, type: 'float'});
-	t.like(level, {isOutput: true, min: -60, max: 6, default: -60});
+	t.like(level, {isOutput: true, isAutomatable: false, min: -60, max: 6, default: -60});
 	t.deepEqual(plugin!.presets, [{name: 'Warm', uri: 'urn:pluginary:test#warm'}]);
 	// Probing twice in one process gives the same answer (the bundle is unloaded and reloaded).
 	t.deepEqual(await host.probe({format: 'lv2', path: bundle}), [plugin!]);

@@ -16,10 +16,18 @@ struct ProbeError : std::runtime_error {
     ProbeError(int c, const std::string& message) : std::runtime_error(message), code(c) {}
 };
 
+/// Which share of a bundle's plugins one probe returns (`part` in PROTOCOL.md): the plugins ordered by
+/// URI whose position % count == index. count 1 (the default) is the whole bundle.
+struct ProbePart {
+    int index = 0;
+    int count = 1;
+};
+
 /// Options of one probe request.
 struct ProbeOptions {
     bool instantiate = false;  ///< LV2: also instantiate the plugin to prove it loads (others always load code)
     double sampleRate = 48000.0;
+    ProbePart part;            ///< formats that do not supportsParts() only ever see the default
 };
 
 /// A plugin format. Implementations live in formats/<name>.cpp, one per format.
@@ -30,6 +38,8 @@ public:
     virtual std::string name() const = 0;
     /// Whether this build/OS can load the format; when not, `reason` says why.
     virtual bool available(std::string& reason) const { (void)reason; return true; }
+    /// Whether probe honours ProbeOptions::part (LV2 only); the server refuses `part` for the others.
+    virtual bool supportsParts() const { return false; }
     /// Every plugin in the file or bundle at `path`, complete. Throws ProbeError.
     virtual std::vector<PluginInfo> probe(const std::string& path, const ProbeOptions& options) = 0;
 };

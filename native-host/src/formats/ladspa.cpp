@@ -42,6 +42,7 @@ ParameterInfo controlParameter(const LADSPA_Descriptor& d, unsigned long index, 
     p.id = std::to_string(index);
     p.name = d.PortNames && d.PortNames[index] ? trim(d.PortNames[index]) : "";
     p.isOutput = LADSPA_IS_PORT_OUTPUT(d.PortDescriptors[index]);
+    p.isAutomatable = !p.isOutput;  // an output control is a meter
 
     const bool below = LADSPA_IS_HINT_BOUNDED_BELOW(h), above = LADSPA_IS_HINT_BOUNDED_ABOVE(h);
     const double scale = LADSPA_IS_HINT_SAMPLE_RATE(h) ? sampleRate : 1.0;

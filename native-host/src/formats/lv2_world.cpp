@@ -132,6 +132,7 @@ void World::loadSpecifications(const std::vector<std::string>& specBundles) {
         Nodes specs(lilv_world_find_nodes(world_, nullptr, uris_->rdfType.get(), cls->get()));
         for (const LilvNode* spec : specs.items()) lilv_world_load_resource(world_, spec);
     }
+    knowsPluginClasses_ = lilv_world_ask(world_, nullptr, uris_->rdfsSubClassOf.get(), uris_->lv2Plugin.get());
 }
 
 }  // namespace pluginary::lv2

@@ -67,6 +67,9 @@ public:
     const Uris& uris() const { return *uris_; }
     /// True when `bundleUri` (file URI with trailing slash) is one of the loaded spec bundles.
     bool isSpecBundle(const std::string& bundleUri) const { return specBundles_.count(bundleUri) > 0; }
+    /// True when the lv2core class hierarchy is loaded (some class is rdfs:subClassOf lv2:Plugin). Without it
+    /// (no core.lv2 on LV2_PATH) plugin classes cannot be checked and are taken as written.
+    bool knowsPluginClasses() const { return knowsPluginClasses_; }
 
 private:
     void loadSpecifications(const std::vector<std::string>& specBundles);
@@ -74,6 +77,7 @@ private:
     LilvWorld* world_;
     std::unique_ptr<Uris> uris_;
     std::set<std::string> specBundles_;
+    bool knowsPluginClasses_ = false;
 };
 
 /// The specification bundles (directories with trailing slash) under LV2_PATH or lilv's default path:

@@ -37,6 +37,21 @@ const json* member(const json& params, const char* key, json::value_t type, cons
     return &*it;
 }
 
+/// `part: {index, count}` with integers 0 <= index < count, or throws -32602.
+ProbePart parsePart(const json& part) {
+    const auto integer = [&](const char* key) -> long long {
+        const auto it = part.find(key);
+        if (it == part.end() || !it->is_number_integer())
+            throw RpcError(kInvalidParams, std::string("parameter \"part.") + key + "\" must be an integer");
+        return it->get<long long>();
+    };
+    const long long index = integer("index"), count = integer("count");
+    if (count < 1 || count > 1000000 || index < 0 || index >= count)
+        throw RpcError(kInvalidParams, "parameter \"part\" needs 0 <= index < count (got index " +
+                                           std::to_string(index) + ", count " + std::to_string(count) + ")");
+    return {static_cast<int>(index), static_cast<int>(count)};
+}
+
 }  // namespace
 
 int Server::run() {
@@ -74,7 +89,8 @@ bool Server::handle(const std::string& body) {
 
     const json params = message.contains("params") ? message["params"] : json::object();
     try {
-        reply(id, dispatch(method, params));
+        if (method == "probe") replyRaw(id, probe(params));  // large: written as text, not through a json DOM
+        else reply(id, dispatch(method));
     } catch (const RpcError& e) {
         replyError(id, e.code, e.what());
     } catch (const ProbeError& e) {
@@ -85,9 +101,8 @@ bool Server::handle(const std::string& body) {
     return method != "shutdown";
 }
 
-json Server::dispatch(const std::string& method, const json& params) {
+json Server::dispatch(const std::string& method) {
     if (method == "initialize") return initialize();
-    if (method == "probe") return probe(params);
     if (method == "ping") return "pong";
     if (method == "shutdown") return nullptr;
     throw RpcError(kMethodNotFound, "unknown method \"" + method + "\"");
@@ -106,14 +121,16 @@ json Server::initialize() {
     return {{"version", PLUGINARY_HOST_VERSION}, {"formats", formats}};
 }
 
-json Server::probe(const json& params) {
-    if (!params.is_object()) throw RpcError(kInvalidParams, "probe takes an object: {format, path, instantiate?}");
+std::string Server::probe(const json& params) {
+    if (!params.is_object()) throw RpcError(kInvalidParams, "probe takes an object: {format, path, instantiate?, part?}");
     const std::string formatName = *member(params, "format", json::value_t::string, "string", true);
     const std::string path = *member(params, "path", json::value_t::string, "string", true);
     ProbeOptions options;
     if (const json* inst = member(params, "instantiate", json::value_t::boolean, "boolean", false))
         options.instantiate = inst->get<bool>();
     if (path.empty()) throw RpcError(kInvalidParams, "parameter \"path\" must not be empty");
+    const json* part = member(params, "part", json::value_t::object, "object {index, count}", false);
+    if (part) options.part = parsePart(*part);
 
     Format* format = registry_.find(formatName);
     if (!format) {
@@ -126,17 +143,24 @@ json Server::probe(const json& params) {
     }
     std::string reason;
     if (!format->available(reason)) throw RpcError(kFormatUnavailable, formatName + " is not available: " + reason);
+    if (part && !format->supportsParts())
+        throw RpcError(kInvalidParams, "parameter \"part\" is only supported for lv2, not " + formatName);
 
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
         throw RpcError(kFileNotFound, "cannot read " + sanitizeUtf8(path) + ": " + std::strerror(errno));
     }
-    json plugins = format->probe(path, options);
-    return {{"plugins", std::move(plugins)}};
+    return probeResultJson(format->probe(path, options));
 }
 
 void Server::reply(const json& id, const json& result) {
     send({{"jsonrpc", "2.0"}, {"id", id}, {"result", result}});
+}
+
+void Server::replyRaw(const json& id, const std::string& resultJson) {
+    const std::string body = "{\"jsonrpc\":\"2.0\",\"id\":" + id.dump(-1, ' ', false, json::error_handler_t::replace) +
+                             ",\"result\":" + resultJson + "}";
+    if (!transport_.write(body)) peerGone_ = true;
 }
 
 void Server::replyError(const json& id, int code, const std::string& message) {

@@ -25,10 +25,13 @@ public:
 private:
     /// Handles one message; false when the host should stop.
     bool handle(const std::string& body);
-    nlohmann::json dispatch(const std::string& method, const nlohmann::json& params);
+    nlohmann::json dispatch(const std::string& method);
     nlohmann::json initialize();
-    nlohmann::json probe(const nlohmann::json& params);
+    /// The probe result as JSON text.
+    std::string probe(const nlohmann::json& params);
     void reply(const nlohmann::json& id, const nlohmann::json& result);
+    /// A reply whose result is already JSON text.
+    void replyRaw(const nlohmann::json& id, const std::string& resultJson);
     void replyError(const nlohmann::json& id, int code, const std::string& message);
     void send(const nlohmann::json& message);
 
