@@ -108,7 +108,8 @@ export type ProbedPlugin = {
 	auxInputs: number;
 	midiInputs: number;
 	midiOutputs: number;
-	parameters: Array<Omit<Parameter, 'index'>>;
+	/** Parameters; enums also carry the value of each label (`enumValues`), which the catalog does not keep. */
+	parameters: Array<Omit<Parameter, 'index'> & {enumValues?: number[]}>;
 	presets: Array<{name: string; uri?: string}>;
 	warnings?: string[];
 };
