@@ -27,7 +27,7 @@ const corpusCounts: Record<string, number> = {lv2: 373, ladspa: 276, vst2: 170, 
 
 test.serial('hostile fixtures mixed into the Debian corpus: every good plugin catalogued, every hostile one recorded with its reason, no host left', async t => {
 	const dbPath = tempDbPath();
-	const {summary} = await scan({dbPath, env: corpusWithFixtures, jobs: 2, timeoutSeconds: 3});
+	const {summary} = await scan({dbPath, env: corpusWithFixtures, jobs: 2, timeoutSeconds: 15});
 	t.deepEqual(hostChildren(), []);
 	const store = openStore(dbPath);
 	t.teardown(() => store.close());

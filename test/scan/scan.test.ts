@@ -22,7 +22,7 @@ type FileRow = {path: string; status: string; error: string | null};
 
 test('good and hostile fixtures in one scan: every good plugin stored, every hostile one recorded with its reason, no host left', async t => {
 	const dbPath = tempDbPath();
-	const {summary, events} = await scan({dbPath, env: fixtureEnv, jobs: 2, timeoutSeconds: 3});
+	const {summary, events} = await scan({dbPath, env: fixtureEnv, jobs: 2, timeoutSeconds: 5});
 	t.deepEqual(hostChildren(), []);
 	const store = openStore(dbPath);
 	t.teardown(() => store.close());
