@@ -1,4 +1,4 @@
-import {existsSync} from 'node:fs';
+import {existsSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import envPaths from 'env-paths';
@@ -39,4 +39,23 @@ export function resolveDbPath(flag?: string): string {
 /** The folder holding the drizzle-kit migrations, shipped with the package. */
 export function migrationsFolder(): string {
 	return path.join(packageRoot(), 'source', 'db', 'migrations');
+}
+
+/** Creates `dir` and its missing parents one level at a time (Node's recursive mkdir can spin on pseudo file systems like /proc). */
+export function makeFolders(dir: string): void {
+	const missing: string[] = [];
+	let current = dir;
+	while (!existsSync(current)) {
+		missing.unshift(current);
+		const parent = path.dirname(current);
+		if (parent === current) {
+			break;
+		}
+
+		current = parent;
+	}
+
+	for (const folder of missing) {
+		mkdirSync(folder);
+	}
 }

@@ -1,8 +1,9 @@
-import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs';
+import {closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs';
 import process from 'node:process';
 import path from 'node:path';
 import {randomBytes} from 'node:crypto';
 import {UserError} from '../errors.js';
+import {makeFolders} from '../paths.js';
 
 /**
  * A file written atomically: text goes to a temporary file in the same folder (buffered, 64 KiB
@@ -37,7 +38,7 @@ export class AtomicFile {
 		const dir = path.dirname(this.path);
 		this.temporary = path.join(dir, `.${path.basename(this.path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 		try {
-			mkdirSync(dir, {recursive: true});
+			makeFolders(dir);
 			this.fd = openSync(this.temporary, 'wx', 0o644);
 		} catch (error) {
 			throw new UserError(`Cannot write ${this.path}: ${(error as Error).message}.`);

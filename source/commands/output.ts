@@ -102,7 +102,7 @@ export function writeNdjson(out: Output, items: Iterable<unknown>): number {
 /** Prints an error as one line on stderr and returns the exit code to use. */
 export function reportFatal(error: unknown, verbose: boolean): number {
 	if (error instanceof UserError) {
-		process.stderr.write(`pluginary: ${error.message}\n`);
+		process.stderr.write(`pluginary: ${oneLine(error.message)}\n`);
 		return error.exitCode;
 	}
 

@@ -1,9 +1,9 @@
-import {mkdirSync, existsSync, accessSync, constants, readFileSync, statSync, statfsSync} from 'node:fs';
+import {existsSync, accessSync, constants, readFileSync, statSync, statfsSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {UserError, messageOf} from '../errors.js';
-import {migrationsFolder} from '../paths.js';
+import {makeFolders, migrationsFolder} from '../paths.js';
 import {registerFunctions} from './queries/statements.js';
 
 /**
@@ -99,7 +99,7 @@ function prepareLocation(file: string): void {
 	}
 
 	try {
-		mkdirSync(dir, {recursive: true});
+		makeFolders(dir);
 		accessSync(dir, constants.W_OK);
 	} catch {
 		throw new UserError(`Cannot create the database in ${dir}: the folder is not writable. Choose another place with --db or PLUGINARY_DB.`);
