@@ -1,5 +1,91 @@
-/** PLACEHOLDER until the explorer lands: starts the full-screen explorer. */
-export async function runExplorer(_options: {dbPath: string; color: boolean}): Promise<number> {
-	process.stderr.write('pluginary: the explorer is not built yet; use the commands (pluginary --help).\n');
-	return 1;
+import process from 'node:process';
+import {createElement} from 'react';
+import {render} from 'ink';
+import {openStore} from '../db/open.js';
+import {messageOf} from '../errors.js';
+import type {ScanHandle} from '../scan/events.js';
+import {defaultRoots, scannableFormats} from '../scan/roots.js';
+import {App} from './app.js';
+import {lazyScan} from './lazy-scan.js';
+import type {ExplorerServices} from './services.js';
+import {alternateScreen, installGuards, SIGNAL_EXIT_CODES} from './terminal.js';
+import {colorWanted, localeIsUtf8, makeTheme} from './theme.js';
+
+/** Options of the explorer. */
+export type ExplorerOptions = {
+	dbPath: string;
+	/** False for --no-color (NO_COLOR is read here too). */
+	color: boolean;
+	/** Scan options the explorer's `r`/`R` pass on (jobs, timeout, extra folders). */
+	scan?: {jobs?: number; timeoutSeconds?: number};
+};
+
+/** How long quitting waits for a running scan to stop (its finished files are committed already). */
+const scanStopTimeoutMs = 5000;
+
+/**
+ * Runs the full-screen explorer on the alternate screen until the user quits, and returns the
+ * exit code. The terminal is given back on every path: q, Ctrl-C, SIGINT/SIGTERM/SIGHUP,
+ * uncaught errors. A running scan is cancelled and awaited (briefly) so the store stays consistent.
+ */
+export async function runExplorer(options: ExplorerOptions): Promise<number> {
+	const store = openStore(options.dbPath);
+	let activeScan: ScanHandle | undefined;
+	const services: ExplorerServices = {
+		store,
+		startScan: ({full}) => {
+			activeScan = lazyScan(async () => import('../scan/run.js'), {dbPath: options.dbPath, full, ...options.scan});
+			return activeScan;
+		},
+		searchFolders: () => scannableFormats().map(format => ({format, folders: defaultRoots(format)})),
+		now: () => Date.now(),
+	};
+	const theme = makeTheme({color: colorWanted(options.color), unicode: localeIsUtf8()});
+	const screen = alternateScreen(process.stdout);
+	let exitCode = 0;
+	let crash: unknown;
+	screen.enter();
+	const instance = render(createElement(App, {services, theme}), {exitOnCtrlC: false, maxFps: 60, concurrent: false});
+	const removeGuards = installGuards(screen, signal => {
+		exitCode = SIGNAL_EXIT_CODES[signal];
+		instance.unmount();
+	}, error => {
+		crash = error;
+		instance.unmount();
+	});
+	try {
+		await instance.waitUntilExit();
+	} catch (error) {
+		crash = error;
+	} finally {
+		instance.cleanup();
+		screen.leave();
+		removeGuards();
+		await stopScan(activeScan);
+		store.close();
+	}
+
+	if (crash !== undefined) {
+		process.stderr.write(`pluginary: the explorer stopped on an error: ${messageOf(crash)}\n`);
+		if (process.env['DEBUG'] && crash instanceof Error && crash.stack) {
+			process.stderr.write(crash.stack + '\n');
+		}
+
+		return 1;
+	}
+
+	return exitCode;
+}
+
+async function stopScan(scan: ScanHandle | undefined): Promise<void> {
+	if (!scan) {
+		return;
+	}
+
+	scan.cancel();
+	let timer: NodeJS.Timeout | undefined;
+	await Promise.race([scan.done.catch(() => undefined), new Promise(resolve => {
+		timer = setTimeout(resolve, scanStopTimeoutMs);
+	})]);
+	clearTimeout(timer);
 }

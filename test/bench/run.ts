@@ -13,6 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const registry: Record<string, () => Promise<Benchmark>> = {
 	scan: async () => (await import('./scan.js')).scanBenchmark,
 	store: async () => (await import('./store.js')).storeBenchmark,
+	explorer: async () => (await import('./explorer.js')).explorerBenchmark,
 };
 
 type Results = {machine: string; node: string; date: string; figures: Figure[]};

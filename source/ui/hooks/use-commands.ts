@@ -1,0 +1,174 @@
+import {useCallback, useRef} from 'react';
+import {useApp} from 'ink';
+import type {Key} from 'ink';
+import type {CommandName} from '../keys/commands.js';
+import {routeKey, splitInput, type FocusState, type KeyRoute} from '../keys/route.js';
+import {moveOf} from '../model/navigation.js';
+import type {CatalogApi} from './use-catalog.js';
+import type {DetailsState} from './use-details.js';
+import type {ExplorerState} from './use-explorer.js';
+import type {ScanApi} from './use-scan.js';
+import type {Screens} from './use-screens.js';
+import type {Scroll} from './use-scroll.js';
+
+/** Everything a key can act on. */
+export type CommandTargets = {
+	screens: Screens;
+	catalog: CatalogApi;
+	explorer: ExplorerState;
+	details: DetailsState;
+	scan: ScanApi;
+	/** Scroll of the help and stats screens, with their content and window heights. */
+	scroll: Scroll;
+	scrollLines: number;
+	scrollHeight: number;
+	/** Opens the stats screen (reads the statistics first). */
+	openStats(): void;
+};
+
+/**
+ * The key dispatcher: routes a key press (routeKey: Ctrl-C first, then the focused filter, then
+ * the key table) and runs the command for the screen on top. Returns the useInput handler.
+ */
+export function useCommands(targets: CommandTargets): (input: string, key: Key) => void {
+	const {exit} = useApp();
+	// The handler reads the targets of the latest render: a key can arrive after a frame shows
+	// but before Ink re-subscribes a new handler (passive effects run late).
+	const latest = useRef(targets);
+	latest.current = targets;
+	return useCallback((input: string, key: Key) => {
+		const targets = latest.current;
+		const {screens, explorer} = targets;
+		// Pasted or fast-typed text arrives as one input: route it a character at a time, following
+		// the focus changes it makes (so "/comp" focuses the filter and types "comp").
+		const current = explorer.focusNow();
+		const focus: FocusState = {filterFocused: screens.screen === 'explorer' && current.filterFocused, query: current.query};
+		const plain = input.length > 1 && !key.ctrl && !key.meta && !key.escape;
+		for (const [char, charKey] of plain ? splitInput(input) : [[input, key] as const]) {
+			applyRoute(routeKey(focus, char, charKey), focus, targets, exit);
+		}
+	}, [exit]);
+}
+
+function applyRoute(route: KeyRoute, focus: FocusState, targets: CommandTargets, exit: () => void): void {
+	const {explorer} = targets;
+	switch (route.kind) {
+		case 'edit': {
+			focus.query = route.query;
+			explorer.setQuery(route.query);
+			break;
+		}
+
+		case 'filter.done': {
+			focus.filterFocused = false;
+			explorer.setFocused(false);
+			break;
+		}
+
+		case 'filter.clear': {
+			focus.filterFocused = false;
+			focus.query = '';
+			explorer.setQuery('');
+			explorer.setFocused(false);
+			break;
+		}
+
+		case 'command': {
+			if (route.command === 'filter.focus' && targets.screens.screen === 'explorer') {
+				focus.filterFocused = true;
+			}
+
+			runCommand(route.command, targets, exit);
+			break;
+		}
+
+		case 'none': {
+			break;
+		}
+	}
+}
+
+function runCommand(command: CommandName, targets: CommandTargets, exit: () => void): void {
+	const {screens, catalog, explorer, details, scan, scroll} = targets;
+	const {screen} = screens;
+	const move = moveOf(command);
+	if (move) {
+		if (screen === 'explorer') {
+			explorer.nav.move(move);
+		} else if (screen === 'details') {
+			details.nav.move(move);
+		} else if (screen === 'help' || screen === 'stats') {
+			scroll.move(move, targets.scrollLines, targets.scrollHeight);
+		}
+
+		return;
+	}
+
+	switch (command) {
+		case 'app.quit':
+		case 'app.interrupt': {
+			scan.cancel();
+			exit();
+			return;
+		}
+
+		case 'screen.help': {
+			scroll.reset();
+			screens.push('help');
+			return;
+		}
+
+		case 'screen.stats': {
+			scroll.reset();
+			targets.openStats();
+			screens.push('stats');
+			return;
+		}
+
+		case 'scan.incremental':
+		case 'scan.full': {
+			scan.start(command === 'scan.full');
+			screens.push('scan');
+			return;
+		}
+
+		case 'scan.cancel': {
+			scan.cancel();
+			return;
+		}
+
+		case 'nav.back': {
+			if (screen === 'explorer') {
+				explorer.setQuery('');
+			} else {
+				screens.back();
+			}
+
+			return;
+		}
+
+		default: {
+			explorerCommand(command, targets, screen === 'details' ? details.id : explorer.selectedNow()?.id);
+			if (command === 'plugin.favorite' && screen === 'details' && details.id) {
+				catalog.toggleFavorite(details.id);
+			}
+		}
+	}
+}
+
+function explorerCommand(command: CommandName, {screens, catalog, explorer, details}: CommandTargets, id: string | undefined): void {
+	if (screens.screen !== 'explorer') {
+		return;
+	}
+
+	if (command === 'filter.focus') {
+		explorer.setFocused(true);
+	} else if (command === 'list.sort') {
+		explorer.cycleSort();
+	} else if (command === 'nav.open' && id) {
+		details.open(id);
+		screens.push('details');
+	} else if (command === 'plugin.favorite' && id) {
+		catalog.toggleFavorite(id);
+	}
+}

@@ -1,0 +1,39 @@
+import type {Parameter, PluginBase} from '../../catalog/plugin.js';
+import {number} from './format.js';
+
+/** Audio and MIDI ports in one phrase: "audio 2→2 (+1 aux) · midi 1→0". */
+export function ioText(plugin: Pick<PluginBase, 'audioInputs' | 'audioOutputs' | 'auxInputs' | 'midiInputs' | 'midiOutputs'>, arrow = '→'): string {
+	const aux = plugin.auxInputs > 0 ? ` (+${plugin.auxInputs} aux)` : '';
+	return `audio ${plugin.audioInputs}${arrow}${plugin.audioOutputs}${aux} · midi ${plugin.midiInputs}${arrow}${plugin.midiOutputs}`;
+}
+
+/** A parameter's min, default and max as shown: the plugin's own texts when it has them (VST2/VST3). */
+export function rangeTexts(parameter: Parameter): {min: string; default: string; max: string} {
+	if (parameter.display) {
+		return parameter.display;
+	}
+
+	if (parameter.type === 'bool') {
+		return {min: 'off', default: parameter.default >= 0.5 ? 'on' : 'off', max: 'on'};
+	}
+
+	return {min: number(parameter.min), default: number(parameter.default), max: number(parameter.max)};
+}
+
+/** The type column: the type, `out` for meters, and the step count of stepped floats. */
+export function typeText(parameter: Parameter): string {
+	if (parameter.isOutput) {
+		return 'out';
+	}
+
+	return parameter.type === 'float' && parameter.steps > 1 ? `${parameter.steps}st` : parameter.type;
+}
+
+/** Enum labels (or the step count) for the values column. */
+export function valuesText(parameter: Parameter): string {
+	if (parameter.valueStrings.length > 0) {
+		return parameter.valueStrings.join(' | ');
+	}
+
+	return parameter.sampleRateScaled ? '(at 48 kHz)' : '';
+}
