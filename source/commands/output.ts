@@ -125,8 +125,9 @@ function oneLine(text: string): string {
 	return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/** Pads or cuts text to exactly `width` columns (plain text). */
-export function fit(text: string, width: number): string {
+/** Pads or cuts text to exactly `width` columns (plain text); control characters (a newline in a name) show as `?`. */
+export function fit(raw: string, width: number): string {
+	const text = raw.replace(/[\u0000-\u001F\u007F]/g, '?');
 	if (text.length > width) {
 		return width > 1 ? text.slice(0, width - 1) + '…' : text.slice(0, width);
 	}

@@ -1,4 +1,4 @@
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {CATEGORIES, FORMATS, STATUSES} from '../../source/catalog/plugin.js';
@@ -163,4 +163,9 @@ test('an unknown command suggests the closest one', t => {
 	const result = runCli(['lsit']);
 	t.is(result.status, 2);
 	t.regex(result.stderr, /did you mean 'list'/);
+});
+
+test('the whole --help text is pinned (update test/commands/snapshots/help.txt on purpose)', t => {
+	const pinned = readFileSync(new URL('snapshots/help.txt', import.meta.url), 'utf8');
+	t.is(runCli(['--help']).stdout, pinned);
 });
