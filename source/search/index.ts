@@ -1,12 +1,14 @@
-import MiniSearch, {type Options, type SearchResult as MiniResult} from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type {Format, PluginSummary} from '../catalog/plugin.js';
-import {matchesWordPrefix, words} from '../catalog/text.js';
 import type {SearchDocument} from './document.js';
 import {collapseBy, DEFAULT_FORMAT_PREFERENCE, duplicateKey} from './duplicates.js';
-import {asksForHidden, passesFilters} from './filters.js';
+import {asksForHidden} from './filters.js';
 import {nameScore} from './name-score.js';
-import {parseQuery, type ParsedQuery, type QueryTerm} from './query.js';
+import {PhraseMatcher} from './phrase.js';
+import {Postings} from './postings.js';
+import {parseQuery, type ParsedQuery, type QueryFilter, type QueryTerm} from './query.js';
 import {suggestQueries, Vocabulary} from './suggest.js';
+import {TextFilterIndex, wordsOf} from './text-filter-index.js';
 import {indexTokens, queryTokens} from './tokenize.js';
 
 export type {SearchDocument} from './document.js';
@@ -45,10 +47,7 @@ export type SearchResult = {
 	query: ParsedQuery;
 };
 
-/** What MiniSearch indexes per plugin. */
-type IndexedFields = {id: string; name: string; vendor: string; category: string; format: string; tags: string; params: string};
-
-type Entry = {document: SearchDocument; key: string; sortName: string};
+type Entry = {document: SearchDocument; slot: number; sortName: string; key?: string};
 type Ranked = {entry: Entry; score: number};
 
 /** Field weights: a name match counts most, parameter names least. */
@@ -56,100 +55,189 @@ export const FIELD_BOOST = {name: 3, vendor: 1.5, category: 1.5, tags: 1.5, form
 /** A hit's score is multiplied by up to 1 + NAME_WEIGHT by its name-match score (orders near-ties). */
 export const NAME_WEIGHT = 0.25;
 
-const miniOptions: Options<IndexedFields> = {
-	idField: 'id',
-	fields: ['name', 'vendor', 'category', 'format', 'tags', 'params'],
-	storeFields: [],
-	tokenize: (text, field) => field === 'params' ? text.split(' ') : indexTokens(text),
-	processTerm: term => term,
-	searchOptions: {
-		boost: FIELD_BOOST,
-		prefix: true,
-		fuzzy: term => term.length > 5 ? 0.2 : false,
-		weights: {fuzzy: 0.3, prefix: 0.375},
-		maxFuzzy: 2,
-		combineWith: 'AND',
-		tokenize: queryTokens,
-	},
-};
+/** The indexed fields, in scoring order. */
+const FIELDS = ['name', 'vendor', 'category', 'format', 'tags', 'params'] as const;
+const FIELD_COUNT = FIELDS.length;
+const PARAMS = 5;
+const BOOSTS = FIELDS.map(field => FIELD_BOOST[field]);
+/** Scoring: BM25+ with MiniSearch's defaults; prefix and fuzzy expansions weighted as MiniSearch does. */
+const BM25 = {k: 1.2, b: 0.7, d: 0.5};
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.3;
+const MAX_FUZZY = 2;
+/** Fuzzy matching only for words longer than 5 letters: 20% of the length, at most MAX_FUZZY edits. */
+const fuzzyDistance = (term: string): number => (term.length > 5 ? Math.min(MAX_FUZZY, Math.round(term.length * 0.2)) : 0);
+
+const FLAG_INSTRUMENT = 1;
+const FLAG_FAVORITE = 2;
+const FLAG_HIDDEN = 4;
 
 /**
- * The search index of DESIGN §6: MiniSearch over name, vendor, category, format, tags and
- * parameter names (fuzzy + prefix, name boosted), plus the query language's filters, ranking,
+ * An indexed term: the posting list of each field (undefined when no document holds the term in
+ * that field). Term objects live as long as the index (an emptied term scores nothing), so the
+ * per-text caches below can point at them.
+ */
+class Term {
+	readonly postings: Array<Postings | undefined> = [undefined, undefined, undefined, undefined, undefined, undefined];
+	/** The last slot this term was counted for (deduplicates a plugin's parameter words). */
+	seen = -1;
+	constructor(readonly text: string) {}
+}
+
+type TermData = Term;
+
+/** A text of a document field: its tokens (for the vocabulary) and their terms. */
+type Analysed = {tokens: string[]; terms: Term[]};
+
+const collator = new Intl.Collator();
+
+/**
+ * The search index of DESIGN §6: an inverted index over name, vendor, category, format, tags and
+ * parameter words (prefix + fuzzy, name boosted, scored exactly as MiniSearch's BM25+ with the same
+ * options), plus precomputed columns and value indexes for the query language's filters, ranking,
  * collapsing and "did you mean". Built once from the store, then kept current with `upsert`
- * and `remove` (no rebuild). Cost: build is linear in the catalog; a search is dominated by
- * MiniSearch's lookup and is linear in the matches.
+ * and `remove` (no rebuild).
+ *
+ * Layout: each document has a slot (a small integer); posting lists are sorted Int32Arrays of
+ * slots, per term and field; filter columns (format, category, flags, counts, field lengths) are
+ * typed arrays indexed by slot; `vendor:` `tag:` `param:` go through TextFilterIndex (distinct
+ * values → slots). A search accumulates scores in typed arrays, filters the matched slots, and
+ * builds hit objects for the returned page only.
+ *
+ * Cost: build is linear in the catalog's words; a search is linear in the postings of the query's
+ * terms (and their prefix/fuzzy expansions) plus O(m log m) for the m hits that could reach the page;
+ * a query without words is a linear pass over the name-sorted slots with cheap column tests.
  */
 export class SearchIndex {
 	/** Builds an index from documents (see `loadSearchDocuments`). */
 	static build(documents: Iterable<SearchDocument>): SearchIndex {
-		const index = new SearchIndex(new MiniSearch(miniOptions));
-		const batch: IndexedFields[] = [];
+		const index = new SearchIndex();
 		for (const document of documents) {
-			batch.push(index.remember(document));
+			index.add(document);
 		}
 
-		index.mini.addAll(batch);
+		index.trim();
 		return index;
 	}
 
 	/**
-	 * Restores an index from `toJSON()` output and the same documents it was built from (the
-	 * persisted form holds only the inverted index, not the records).
+	 * Restores an index from `toJSON()` output and the same documents it was built from. Building is
+	 * as fast as reading a serialised inverted index would be, so this rebuilds from the documents
+	 * (the persisted form only records which plugins it held).
 	 */
 	static load(json: string, documents: Iterable<SearchDocument>): SearchIndex {
-		const index = new SearchIndex(MiniSearch.loadJSON(json, miniOptions));
-		for (const document of documents) {
-			index.remember(document);
+		const parsed = JSON.parse(json) as {version?: number};
+		if (parsed.version !== persistedVersion) {
+			throw new Error(`Unknown search index format (version ${String(parsed.version)}); rebuild it with SearchIndex.build`);
 		}
 
-		return index;
+		return SearchIndex.build(documents);
 	}
 
-	private readonly entries = new Map<string, Entry>();
+	private readonly slotOf = new Map<string, number>();
+	private entries: Array<Entry | undefined> = [];
 	private readonly vocabulary = new Vocabulary();
-	private sorted: Entry[] | undefined;
+	/** Every term (for prefix and fuzzy expansion) and the same as a plain map (exact lookups). */
+	private readonly terms = new SearchableMap<Term>();
+	private readonly termOf = new Map<string, Term>();
+	/** Analysed texts of the name/vendor/category/format/tags fields, by text. */
+	private readonly analysed = new Map<string, Analysed>();
+	private readonly vendors = new TextFilterIndex<undefined>(() => undefined);
+	private readonly tags = new TextFilterIndex<undefined>(() => undefined);
+	/** Parameter names; each holds the terms of its words (the params field). */
+	private readonly parameters = new TextFilterIndex<Term[]>((_, words) => words.map(word => this.term(word)));
+	private readonly avgFieldLength = new Float64Array(FIELD_COUNT);
+	private readonly formatCodes = new Map<string, number>();
+	private readonly categoryCodes = new Map<string, number>();
+	private capacity = 0;
+	private fieldLength: Uint32Array[] = [];
+	private format = new Uint8Array(0);
+	private category = new Uint8Array(0);
+	private flags = new Uint8Array(0);
+	private parameterCount = new Int32Array(0);
+	private audioInputs = new Int32Array(0);
+	private audioOutputs = new Int32Array(0);
+	/** Scratch arrays of a search (indexed by slot), reused across searches; stamps avoid clearing. */
+	private scratch: Scratch | undefined;
+	private sorted: Int32Array | undefined;
 
-	private constructor(private readonly mini: MiniSearch<IndexedFields>) {}
+	private constructor() {}
 
 	/** Number of plugins in the index. */
 	get size(): number {
-		return this.entries.size;
+		return this.slotOf.size;
 	}
 
 	/** The document of a plugin id, if indexed. */
 	get(id: string): SearchDocument | undefined {
-		return this.entries.get(id)?.document;
+		const slot = this.slotOf.get(id);
+		return slot === undefined ? undefined : this.entries[slot]!.document;
 	}
 
 	/** All documents, in no particular order. */
 	documents(): SearchDocument[] {
-		return [...this.entries.values()].map(entry => entry.document);
+		const list: SearchDocument[] = [];
+		for (const entry of this.entries) {
+			if (entry) {
+				list.push(entry.document);
+			}
+		}
+
+		return list;
 	}
 
-	/** Adds a plugin or replaces its previous version (after a scan or a curation change). */
+	/**
+	 * Adds a plugin or replaces its previous version (after a scan or a curation change). A change of
+	 * favourite/hidden/counts only (same texts) updates the columns in place. Documents must not be
+	 * mutated after they are indexed (replace them with a new object instead).
+	 */
 	upsert(document: SearchDocument): void {
+		const slot = this.slotOf.get(document.summary.id);
+		const entry = slot === undefined ? undefined : this.entries[slot];
+		if (entry && sameTexts(entry.document, document)) {
+			entry.document = document;
+			this.setColumns(entry.slot, document.summary);
+			return;
+		}
+
 		this.remove(document.summary.id);
-		this.mini.add(this.remember(document));
+		this.add(document);
 	}
 
 	/** Removes a plugin; true when it was indexed. */
 	remove(id: string): boolean {
-		const entry = this.entries.get(id);
-		if (!entry) {
+		const slot = this.slotOf.get(id);
+		if (slot === undefined) {
 			return false;
 		}
 
-		this.mini.discard(id);
-		this.entries.delete(id);
-		this.vocabulary.remove(entry.document.summary.name, entry.document.summary.vendor);
+		const entry = this.entries[slot]!;
+		const {summary} = entry.document;
+		const fields = this.fieldTerms(entry.document, slot, 'remove');
+		const count = this.slotOf.size;
+		for (let field = 0; field < FIELD_COUNT; field++) {
+			// As MiniSearch keeps its average field lengths (scores stay identical).
+			this.avgFieldLength[field] = count === 1 ? 0 : ((this.avgFieldLength[field] * count) - this.fieldLength[field][slot]) / (count - 1);
+			for (const term of fields[field]) {
+				const list = term.postings[field];
+				list?.delete(slot);
+				if (list?.size === 0) {
+					term.postings[field] = undefined;
+				}
+			}
+		}
+
+		this.vocabulary.removeTokens(this.analyse(summary.name).tokens, wordsOf(summary.vendor));
+		this.slotOf.delete(id);
+		this.entries[slot] = undefined;
 		this.sorted = undefined;
+		this.maybeCompact();
 		return true;
 	}
 
-	/** The persisted form of the inverted index (see `SearchIndex.load`). */
+	/** The persisted form (see `SearchIndex.load`): the format version and the plugin ids. */
 	toJSON(): string {
-		return JSON.stringify(this.mini);
+		return JSON.stringify({version: persistedVersion, ids: [...this.slotOf.keys()]});
 	}
 
 	/**
@@ -162,18 +250,20 @@ export class SearchIndex {
 		const limit = Math.max(0, options.limit ?? 20);
 		const offset = Math.max(0, options.offset ?? 0);
 		const window = options.collapse ? Number.POSITIVE_INFINITY : offset + limit;
-		const ranked = this.rank(parsed, options.includeHidden === true || asksForHidden(parsed.filters), window);
-		let hits: SearchHit[];
+		const {ranked, total} = this.rank(parsed, options.includeHidden === true || asksForHidden(parsed.filters), window);
+		let result: SearchResult;
 		if (options.collapse) {
 			const preference = options.collapse === true ? DEFAULT_FORMAT_PREFERENCE : options.collapse;
-			hits = collapseBy(ranked, item => item.entry.key, item => item.entry.document.summary.format, preference)
+			const collapsed = collapseBy(ranked, item => (item.entry.key ??= duplicateKey(item.entry.document.summary)), item => item.entry.document.summary.format, preference);
+			const hits = collapsed.slice(offset, offset + limit)
 				.map(({item, others}) => ({summary: item.entry.document.summary, score: item.score, others: others.map(other => other.entry.document.summary)}));
+			result = {hits, total: collapsed.length, query: parsed};
 		} else {
-			hits = ranked.map(item => ({summary: item.entry.document.summary, score: item.score}));
+			const hits = ranked.slice(offset, offset + limit).map(item => ({summary: item.entry.document.summary, score: item.score}));
+			result = {hits, total, query: parsed};
 		}
 
-		const result: SearchResult = {hits: hits.slice(offset, offset + limit), total: hits.length, query: parsed};
-		if (hits.length === 0 && options.suggest !== false && parsed.terms.length + parsed.filters.length > 0) {
+		if (result.total === 0 && options.suggest !== false && parsed.terms.length + parsed.filters.length > 0) {
 			const accept = (candidate: string): boolean => this.search(candidate, {...options, suggest: false, limit: 1}).total > 0;
 			result.suggestions = suggestQueries(parsed, this.vocabulary, accept);
 		}
@@ -181,147 +271,590 @@ export class SearchIndex {
 		return result;
 	}
 
-	private remember(document: SearchDocument): IndexedFields {
+	private add(document: SearchDocument): void {
 		const {summary} = document;
-		this.entries.set(summary.id, {document, key: duplicateKey(summary), sortName: summary.name.toLowerCase()});
-		this.vocabulary.add(summary.name, summary.vendor);
-		this.sorted = undefined;
-		return {
-			id: summary.id,
-			name: summary.name,
-			vendor: summary.vendor,
-			category: summary.category,
-			format: summary.format,
-			tags: summary.tags.join(' '),
-			params: parameterWords(document.parameterNames),
-		};
-	}
-
-	private rank(query: ParsedQuery, includeHidden: boolean, window: number): Ranked[] {
-		const positive = query.terms.filter(term => !term.negated);
-		const tokens = queryTokens(positive.map(term => term.text).join(' '));
-		const excluded = this.excludedIds(query.terms.filter(term => term.negated));
-		const paramCandidates = this.paramCandidates(query);
-		const phrases = positive.filter(term => term.phrase);
-		const keep = (entry: Entry): boolean => (includeHidden || !entry.document.summary.hidden)
-			&& !excluded.has(entry.document.summary.id)
-			&& (paramCandidates === undefined || paramCandidates.has(entry.document.summary.id))
-			&& phrases.every(phrase => matchesPhrase(entry.document, phrase.text))
-			&& passesFilters(entry.document, query.filters);
-		if (tokens.length === 0) {
-			return this.byName().filter(entry => keep(entry)).map(entry => ({entry, score: 0}));
-		}
-
-		let found = this.mini.search(tokens.join(' '));
-		if (found.length === 0 && tokens.length > 1) {
-			found = this.mini.search(tokens.join(' '), {combineWith: 'OR'});
-		}
-
-		const ranked: Ranked[] = [];
-		for (const result of found) {
-			const entry = this.entries.get(result.id as string);
-			if (entry && keep(entry)) {
-				ranked.push({entry, score: result.score});
+		const slot = this.entries.length;
+		this.ensureCapacity(slot + 1);
+		const entry: Entry = {document, slot, sortName: summary.name.toLowerCase()};
+		this.entries.push(entry);
+		this.slotOf.set(summary.id, slot);
+		this.setColumns(slot, summary);
+		const fields = this.fieldTerms(document, slot, 'add');
+		const count = this.slotOf.size - 1;
+		for (let field = 0; field < FIELD_COUNT; field++) {
+			const terms = fields[field];
+			// A field's length as MiniSearch counts it (its distinct tokens); the parameter field of a
+			// plugin without parameter words counts 1 (MiniSearch saw one empty token there).
+			const length = field === PARAMS && terms.length === 0 ? 1 : terms.length;
+			this.fieldLength[field][slot] = length;
+			this.avgFieldLength[field] = ((this.avgFieldLength[field] * count) + length) / (count + 1);
+			for (const term of terms) {
+				(term.postings[field] ??= new Postings(1)).add(slot);
 			}
 		}
 
-		return this.reorderHead(ranked, tokens, window);
+		this.vocabulary.addTokens(this.analyse(summary.name).tokens, wordsOf(summary.vendor));
+		this.sorted = undefined;
 	}
 
 	/**
-	 * Raises each score by up to NAME_WEIGHT with the name-match score and re-sorts. Only the head
-	 * that could change places within the first `window` hits is rescored: a hit whose raw score
-	 * is below the window-th raw score / (1 + NAME_WEIGHT) cannot move into the window.
+	 * The terms of each field of a document (each list distinct), adding the document to (or removing
+	 * it from) the vendor, tag and parameter-name indexes on the way.
 	 */
-	private reorderHead(ranked: Ranked[], tokens: string[], window: number): Ranked[] {
-		if (ranked.length === 0) {
-			return ranked;
+	private fieldTerms({summary, parameterNames}: SearchDocument, slot: number, change: 'add' | 'remove'): Term[][] {
+		const params: Term[] = [];
+		const collect = (terms: Term[]): void => {
+			for (const term of terms) {
+				if (term.seen !== slot) {
+					term.seen = slot;
+					params.push(term);
+				}
+			}
+		};
+
+		this.vendors[change](slot, [summary.vendor]);
+		this.tags[change](slot, summary.tags);
+		this.parameters[change](slot, parameterNames, collect);
+		// Reset the marks so the next add or remove of this slot (upsert) collects again.
+		for (const term of params) {
+			term.seen = -1;
 		}
 
-		const pivot = ranked[Math.min(ranked.length, window) - 1]?.score ?? 0;
-		const floor = pivot / (1 + NAME_WEIGHT);
-		let headEnd = 0;
-		while (headEnd < ranked.length && ranked[headEnd].score >= floor) {
-			const item = ranked[headEnd];
-			item.score *= 1 + NAME_WEIGHT * nameScore(tokens, item.entry.document.summary.name);
-			headEnd++;
+		return [
+			this.analyse(summary.name).terms,
+			this.analyse(summary.vendor).terms,
+			this.analyse(summary.category).terms,
+			this.analyse(summary.format).terms,
+			summary.tags.length === 0 ? [] : this.analyse(summary.tags.join(' ')).terms,
+			params,
+		];
+	}
+
+	/** The tokens and terms of a text (`indexTokens`), cached by text. */
+	private analyse(text: string): Analysed {
+		let analysed = this.analysed.get(text);
+		if (!analysed) {
+			const tokens = indexTokens(text);
+			analysed = {tokens, terms: tokens.map(token => this.term(token))};
+			this.analysed.set(text, analysed);
 		}
 
-		const head = ranked.slice(0, headEnd).sort((a, b) => b.score - a.score || a.entry.sortName.localeCompare(b.entry.sortName));
-		return headEnd === ranked.length ? head : [...head, ...ranked.slice(headEnd)];
+		return analysed;
 	}
 
-	private byName(): Entry[] {
-		this.sorted ??= [...this.entries.values()].sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0)
-			|| a.document.summary.format.localeCompare(b.document.summary.format) || a.document.summary.id.localeCompare(b.document.summary.id));
-		return this.sorted;
+	/** The term of a token, created on first use. */
+	private term(text: string): Term {
+		let term = this.termOf.get(text);
+		if (!term) {
+			term = new Term(text);
+			this.termOf.set(text, term);
+			this.terms.set(text, term);
+		}
+
+		return term;
 	}
 
-	private excludedIds(negated: QueryTerm[]): Set<string> {
-		const ids = new Set<string>();
+	private setColumns(slot: number, summary: PluginSummary): void {
+		this.format[slot] = codeOf(this.formatCodes, summary.format);
+		this.category[slot] = codeOf(this.categoryCodes, summary.category);
+		this.flags[slot] = (summary.isInstrument ? FLAG_INSTRUMENT : 0) | (summary.favorite ? FLAG_FAVORITE : 0) | (summary.hidden ? FLAG_HIDDEN : 0);
+		this.parameterCount[slot] = summary.parameterCount;
+		this.audioInputs[slot] = summary.audioInputs;
+		this.audioOutputs[slot] = summary.audioOutputs;
+	}
+
+	private ensureCapacity(wanted: number): void {
+		if (wanted <= this.capacity) {
+			return;
+		}
+
+		const capacity = Math.max(64, wanted, this.capacity * 2);
+		const grow = <T extends Uint8Array | Int32Array | Uint32Array>(old: T, make: (length: number) => T): T => {
+			const next = make(capacity);
+			next.set(old);
+			return next;
+		};
+
+		this.fieldLength = FIELDS.map((_, field) => grow(this.fieldLength[field] ?? new Uint32Array(0), length => new Uint32Array(length)));
+		this.format = grow(this.format, length => new Uint8Array(length));
+		this.category = grow(this.category, length => new Uint8Array(length));
+		this.flags = grow(this.flags, length => new Uint8Array(length));
+		this.parameterCount = grow(this.parameterCount, length => new Int32Array(length));
+		this.audioInputs = grow(this.audioInputs, length => new Int32Array(length));
+		this.audioOutputs = grow(this.audioOutputs, length => new Int32Array(length));
+		this.capacity = capacity;
+		this.scratch = undefined;
+	}
+
+	private trim(): void {
+		for (const term of this.termOf.values()) {
+			for (const list of term.postings) {
+				list?.trim();
+			}
+		}
+
+		this.vendors.trim();
+		this.tags.trim();
+		this.parameters.trim();
+	}
+
+	/** Rebuilds when more than half of the slots are free (after many removals). */
+	private maybeCompact(): void {
+		if (this.entries.length < 1024 || this.slotOf.size * 2 > this.entries.length) {
+			return;
+		}
+
+		const fresh = SearchIndex.build(this.documents());
+		Object.assign(this, fresh);
+	}
+
+	private scratchArrays(): Scratch {
+		this.scratch ??= new Scratch(this.capacity);
+		return this.scratch;
+	}
+
+	private rank(query: ParsedQuery, includeHidden: boolean, window: number): {ranked: Ranked[]; total: number} {
+		const positive = query.terms.filter(term => !term.negated);
+		const tokens = queryTokens(positive.map(term => term.text).join(' '));
+		const keep = this.keeper(query, includeHidden);
+		if (tokens.length === 0) {
+			return this.byName(keep, window);
+		}
+
+		const scratch = this.scratchArrays();
+		const perToken = tokens.map(token => this.tokenResults(token, true, scratch));
+		let {slots, scores} = this.combine(perToken, 'and', scratch);
+		if (slots.length === 0 && tokens.length > 1) {
+			({slots, scores} = this.combine(perToken, 'or', scratch));
+		}
+
+		const kept: number[] = [];
+		const keptScores: number[] = [];
+		for (let i = 0; i < slots.length; i++) {
+			if (keep(slots[i])) {
+				kept.push(slots[i]);
+				keptScores.push(scores[i]);
+			}
+		}
+
+		return {ranked: this.reorderHead(kept, keptScores, tokens, window), total: kept.length};
+	}
+
+	/** One query token's matches: slots and scores (see scoreToken), copied out of the scratch arrays. */
+	private tokenResults(token: string, fuzzy: boolean, scratch: Scratch): {slots: Int32Array; scores: Float64Array} {
+		const stamp = scratch.nextStamp();
+		const count = this.scoreToken(token, fuzzy, scratch, stamp);
+		const slots = scratch.tokenTouched.slice(0, count);
+		const scores = new Float64Array(count);
+		for (let i = 0; i < count; i++) {
+			scores[i] = scratch.tokenScore[slots[i]];
+		}
+
+		return {slots, scores};
+	}
+
+	/**
+	 * Slots matching the query tokens and their scores, exactly as MiniSearch's `search` with
+	 * `prefix` (and fuzzy for long words) combined with AND or OR: per token the BM25+ scores of
+	 * every (derived term, field) summed, tokens summed in order, times the number of tokens
+	 * matched. Unordered.
+	 */
+	private combine(perToken: ReadonlyArray<{slots: Int32Array; scores: Float64Array}>, combine: 'and' | 'or', scratch: Scratch): {slots: number[]; scores: number[]} {
+		const query = scratch.nextStamp();
+		const {total, matched, seen, touched} = scratch;
+		let touchedCount = 0;
+		for (let t = 0; t < perToken.length; t++) {
+			const {slots: tokenSlots, scores: tokenScores} = perToken[t];
+			for (let i = 0; i < tokenSlots.length; i++) {
+				const slot = tokenSlots[i];
+				if (seen[slot] === query) {
+					total[slot] += tokenScores[i];
+					matched[slot]++;
+				} else if (t === 0 || combine === 'or') {
+					seen[slot] = query;
+					total[slot] = tokenScores[i];
+					matched[slot] = 1;
+					touched[touchedCount++] = slot;
+				}
+			}
+		}
+
+		const slots: number[] = [];
+		const scores: number[] = [];
+		for (let i = 0; i < touchedCount; i++) {
+			const slot = touched[i];
+			const quality = matched[slot];
+			if (combine === 'or' || quality === perToken.length) {
+				slots.push(slot);
+				scores.push(total[slot] * quality);
+			}
+		}
+
+		return {slots, scores};
+	}
+
+	/** Scores one query token into scratch.tokenScore (slots listed in scratch.tokenTouched); returns how many slots. */
+	private scoreToken(term: string, fuzzy: boolean, scratch: Scratch, stamp: number): number {
+		let count = this.scoreTerm(this.termOf.get(term), 1, scratch, stamp, 0);
+		const prefixMatches = this.terms.atPrefix(term);
+		const distance = fuzzy ? fuzzyDistance(term) : 0;
+		const fuzzyMatches = distance > 0 ? this.terms.fuzzyGet(term, distance) : undefined;
+		for (const [derived, data] of prefixMatches) {
+			const extra = derived.length - term.length;
+			if (!extra) {
+				continue;
+			}
+
+			fuzzyMatches?.delete(derived);
+			const weight = PREFIX_WEIGHT * derived.length / (derived.length + (0.3 * extra));
+			count = this.scoreTerm(data, weight, scratch, stamp, count);
+		}
+
+		if (fuzzyMatches) {
+			for (const [derived, [data, edits]] of fuzzyMatches) {
+				if (!edits) {
+					continue;
+				}
+
+				const weight = FUZZY_WEIGHT * derived.length / (derived.length + edits);
+				count = this.scoreTerm(data, weight, scratch, stamp, count);
+			}
+		}
+
+		return count;
+	}
+
+	private scoreTerm(data: TermData | undefined, termWeight: number, scratch: Scratch, stamp: number, count: number): number {
+		if (!data) {
+			return count;
+		}
+
+		const {tokenScore, tokenSeen, tokenTouched} = scratch;
+		const documentCount = this.slotOf.size;
+		const {k, b, d} = BM25;
+		const termFreq = 1;
+		for (let field = 0; field < FIELD_COUNT; field++) {
+			const list = data.postings[field];
+			if (!list) {
+				continue;
+			}
+
+			const matchingCount = list.size;
+			const invDocFreq = Math.log(1 + ((documentCount - matchingCount + 0.5) / (matchingCount + 0.5)));
+			const weight = termWeight * BOOSTS[field];
+			const average = this.avgFieldLength[field];
+			const lengths = this.fieldLength[field];
+			const {ids} = list;
+			for (let i = 0; i < matchingCount; i++) {
+				const slot = ids[i];
+				// The expression of MiniSearch's calcBM25Score, so scores are bit-identical.
+				const raw = invDocFreq * (d + (termFreq * (k + 1) / (termFreq + (k * (1 - b + (b * lengths[slot] / average))))));
+				const score = weight * raw;
+				if (tokenSeen[slot] === stamp) {
+					tokenScore[slot] += score;
+				} else {
+					tokenSeen[slot] = stamp;
+					tokenScore[slot] = score;
+					tokenTouched[count++] = slot;
+				}
+			}
+		}
+
+		return count;
+	}
+
+	/** The test a slot must pass besides the free words: hidden, negated words, phrases and filters. */
+	private keeper(query: ParsedQuery, includeHidden: boolean): (slot: number) => boolean {
+		const checks: Array<(slot: number) => boolean> = [];
+		const {flags} = this;
+		if (!includeHidden) {
+			checks.push(slot => (flags[slot] & FLAG_HIDDEN) === 0);
+		}
+
+		const excluded = this.excludedSlots(query.terms.filter(term => term.negated));
+		if (excluded) {
+			checks.push(slot => excluded[slot] === 0);
+		}
+
+		for (const filter of query.filters) {
+			const check = this.filterCheck(filter);
+			checks.push(filter.negated ? slot => !check(slot) : check);
+		}
+
+		const phrases = query.terms.filter(term => !term.negated && term.phrase).map(term => new PhraseMatcher(term.text));
+		if (phrases.length > 0) {
+			checks.push(slot => phrases.every(phrase => phrase.matches(this.entries[slot]!.document)));
+		}
+
+		return slot => checks.every(check => check(slot));
+	}
+
+	/** The test of one filter (ignoring its negation), on the columns and value indexes. */
+	private filterCheck(filter: QueryFilter): (slot: number) => boolean {
+		switch (filter.field) {
+			case 'vendor':
+			case 'tag':
+			case 'param': {
+				const values = filter.field === 'vendor' ? this.vendors : filter.field === 'tag' ? this.tags : this.parameters;
+				const marks = new Uint8Array(this.capacity);
+				values.mark(filter.value, marks);
+				return slot => marks[slot] === 1;
+			}
+
+			case 'format': {
+				const code = this.formatCodes.get(filter.value) ?? -1;
+				const {format} = this;
+				return slot => format[slot] === code;
+			}
+
+			case 'category': {
+				const code = this.categoryCodes.get(filter.value) ?? -1;
+				const {category} = this;
+				return slot => category[slot] === code;
+			}
+
+			case 'is': {
+				const {flags} = this;
+				const bit = filter.value === 'instrument' || filter.value === 'effect' ? FLAG_INSTRUMENT : filter.value === 'fav' ? FLAG_FAVORITE : FLAG_HIDDEN;
+				return filter.value === 'effect' ? slot => (flags[slot] & bit) === 0 : slot => (flags[slot] & bit) !== 0;
+			}
+
+			case 'params':
+			case 'in':
+			case 'out': {
+				const column = filter.field === 'params' ? this.parameterCount : filter.field === 'in' ? this.audioInputs : this.audioOutputs;
+				const wanted = filter.value;
+				switch (filter.op) {
+					case '>': {
+						return slot => column[slot] > wanted;
+					}
+
+					case '<': {
+						return slot => column[slot] < wanted;
+					}
+
+					case '>=': {
+						return slot => column[slot] >= wanted;
+					}
+
+					case '<=': {
+						return slot => column[slot] <= wanted;
+					}
+
+					case '=': {
+						return slot => column[slot] === wanted;
+					}
+				}
+			}
+		}
+	}
+
+	/** Marks (1) the slots matching a negated word or phrase (prefix match, no fuzzy), or undefined when none is negated. */
+	private excludedSlots(negated: QueryTerm[]): Uint8Array | undefined {
+		let excluded: Uint8Array | undefined;
 		for (const term of negated) {
 			const tokens = queryTokens(term.text);
 			if (tokens.length === 0) {
 				continue;
 			}
 
-			for (const result of this.mini.search(tokens.join(' '), {fuzzy: false, prefix: true, combineWith: 'AND'}) as MiniResult[]) {
-				if (!term.phrase || matchesPhrase(this.entries.get(result.id as string)!.document, term.text)) {
-					ids.add(result.id as string);
+			excluded ??= new Uint8Array(this.capacity);
+			const phrase = term.phrase ? new PhraseMatcher(term.text) : undefined;
+			const scratch = this.scratchArrays();
+			for (const slot of this.combine(tokens.map(token => this.tokenResults(token, false, scratch)), 'and', scratch).slots) {
+				if (!phrase || phrase.matches(this.entries[slot]!.document)) {
+					excluded[slot] = 1;
 				}
 			}
 		}
 
-		return ids;
+		return excluded;
 	}
 
-	/** Ids that can pass the positive `param:` filters (narrowed through the index), or undefined = any. */
-	private paramCandidates(query: ParsedQuery): Set<string> | undefined {
-		let candidates: Set<string> | undefined;
-		for (const filter of query.filters) {
-			const tokens = filter.field === 'param' && !filter.negated ? words(filter.value) : [];
-			if (tokens.length === 0) {
+	/**
+	 * Raises each score by up to NAME_WEIGHT with the name-match score and sorts, so the first `window`
+	 * hits are exactly those of a full sort by (boosted score, name). Only the head that could reach
+	 * the window is rescored: a hit whose raw score is below the window-th raw score /
+	 * (1 + NAME_WEIGHT) cannot. Of the head, only the hits whose boosted score is at least the
+	 * window-th boosted score are sorted and returned: with a finite window the result holds at
+	 * least the first `window` hits (callers read no further; `total` is counted apart), with an
+	 * unbounded one (collapse) every hit, all rescored.
+	 */
+	private reorderHead(slots: number[], scores: number[], tokens: string[], window: number): Ranked[] {
+		if (slots.length === 0) {
+			return [];
+		}
+
+		const pivot = kthLargest(scores, Math.min(slots.length, window));
+		const floor = pivot / (1 + NAME_WEIGHT);
+		const nameScores = new Map<string, number>();
+		const head: Ranked[] = [];
+		const tail: Ranked[] = [];
+		// Hits past a finite window are never read: only an unbounded window (collapse) keeps them.
+		const keepTail = !Number.isFinite(window);
+		for (let i = 0; i < slots.length; i++) {
+			if (scores[i] < floor && !keepTail) {
 				continue;
 			}
 
-			const found = this.mini.search(tokens.join(' '), {fields: ['params'], fuzzy: false, prefix: true, combineWith: 'AND', tokenize: text => text.split(' ')});
-			const ids = new Set(found.map(result => result.id as string));
-			candidates = candidates ? new Set([...candidates].filter(id => ids.has(id))) : ids;
+			const entry = this.entries[slots[i]]!;
+			if (scores[i] >= floor) {
+				const {name} = entry.document.summary;
+				let boost = nameScores.get(name);
+				if (boost === undefined) {
+					boost = 1 + (NAME_WEIGHT * nameScore(tokens, name));
+					nameScores.set(name, boost);
+				}
+
+				head.push({entry, score: scores[i] * boost});
+			} else {
+				tail.push({entry, score: scores[i]});
+			}
 		}
 
-		return candidates;
+		let top = head;
+		if (Number.isFinite(window) && head.length > 2 * window) {
+			const threshold = kthLargest(head.map(item => item.score), window);
+			top = [];
+			for (const item of head) {
+				if (item.score >= threshold) {
+					top.push(item);
+				}
+			}
+		}
+
+		top.sort((a, b) => b.score - a.score || compareNames(a.entry, b.entry));
+		return tail.length === 0 ? top : [...top, ...tail];
+	}
+
+	/** Queries without words: the kept slots in name order (score 0). */
+	private byName(keep: (slot: number) => boolean, window: number): {ranked: Ranked[]; total: number} {
+		const sorted = this.sortedSlots();
+		const ranked: Ranked[] = [];
+		let total = 0;
+		for (const slot of sorted) {
+			if (keep(slot)) {
+				if (total < window) {
+					ranked.push({entry: this.entries[slot]!, score: 0});
+				}
+
+				total++;
+			}
+		}
+
+		return {ranked, total};
+	}
+
+	private sortedSlots(): Int32Array {
+		if (!this.sorted) {
+			const live = this.entries.filter(entry => entry !== undefined);
+			live.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0)
+				|| a.document.summary.format.localeCompare(b.document.summary.format) || a.document.summary.id.localeCompare(b.document.summary.id));
+			this.sorted = Int32Array.from(live, entry => entry.slot);
+		}
+
+		return this.sorted;
 	}
 }
 
-const wordCache = new Map<string, string[]>();
+/** The `toJSON` format version. */
+const persistedVersion = 2;
 
-/**
- * The distinct words of parameter names, space-separated (the params field is pre-tokenised).
- * Names repeat across plugins ("Bypass", "Output Gain"), so their words are cached.
- */
-function parameterWords(names: readonly string[]): string {
-	const all = new Set<string>();
-	for (const name of names) {
-		let list = wordCache.get(name);
-		if (!list) {
-			list = words(name);
-			if (wordCache.size > 200_000) {
-				wordCache.clear();
+/** Reusable per-search arrays indexed by slot. */
+class Scratch {
+	readonly tokenScore: Float64Array;
+	readonly tokenSeen: Uint32Array;
+	readonly tokenTouched: Int32Array;
+	readonly total: Float64Array;
+	readonly matched: Uint16Array;
+	readonly seen: Uint32Array;
+	readonly touched: Int32Array;
+	private stamp = 0;
+
+	constructor(capacity: number) {
+		this.tokenScore = new Float64Array(capacity);
+		this.tokenSeen = new Uint32Array(capacity);
+		this.tokenTouched = new Int32Array(capacity);
+		this.total = new Float64Array(capacity);
+		this.matched = new Uint16Array(capacity);
+		this.seen = new Uint32Array(capacity);
+		this.touched = new Int32Array(capacity);
+	}
+
+	/** A value no slot is marked with yet. */
+	nextStamp(): number {
+		if (this.stamp >= 0xFF_FF_FF_F0) {
+			this.stamp = 0;
+			this.tokenSeen.fill(0);
+			this.seen.fill(0);
+		}
+
+		return ++this.stamp;
+	}
+}
+
+/** Ties of the boosted score: by name (as `localeCompare`), then format and id (deterministic). */
+function compareNames(a: Entry, b: Entry): number {
+	return collator.compare(a.sortName, b.sortName)
+		|| (a.document.summary.format < b.document.summary.format ? -1 : a.document.summary.format > b.document.summary.format ? 1 : 0)
+		|| (a.document.summary.id < b.document.summary.id ? -1 : a.document.summary.id > b.document.summary.id ? 1 : 0);
+}
+
+/** The k-th largest value (1-based) of a non-empty list. Cost: O(n) expected (quickselect on a copy). */
+export function kthLargest(values: readonly number[], k: number): number {
+	const list = Float64Array.from(values);
+	const target = Math.max(0, Math.min(list.length, k) - 1);
+	let low = 0;
+	let high = list.length - 1;
+	while (low < high) {
+		const pivot = list[(low + high) >>> 1];
+		let i = low;
+		let j = high;
+		while (i <= j) {
+			while (list[i] > pivot) {
+				i++;
 			}
 
-			wordCache.set(name, list);
+			while (list[j] < pivot) {
+				j--;
+			}
+
+			if (i <= j) {
+				const swap = list[i];
+				list[i] = list[j];
+				list[j] = swap;
+				i++;
+				j--;
+			}
 		}
 
-		for (const word of list) {
-			all.add(word);
+		if (target <= j) {
+			high = j;
+		} else if (target >= i) {
+			low = i;
+		} else {
+			break;
 		}
 	}
 
-	return [...all].join(' ');
+	return list[target];
 }
 
-/** True when a phrase's words appear in order in the name, vendor, category, a tag or a parameter name. */
-function matchesPhrase({summary, parameterNames}: SearchDocument, phrase: string): boolean {
-	return [summary.name, summary.vendor, summary.category, ...summary.tags, ...parameterNames]
-		.some(text => matchesWordPrefix(text, phrase));
+function codeOf(codes: Map<string, number>, value: string): number {
+	let code = codes.get(value);
+	if (code === undefined) {
+		code = codes.size + 1;
+		codes.set(value, code);
+	}
+
+	return code;
+}
+
+/** True when two versions of a document index the same texts (only flags or counts changed). */
+function sameTexts(a: SearchDocument, b: SearchDocument): boolean {
+	const [x, y] = [a.summary, b.summary];
+	return x.id === y.id && x.name === y.name && x.vendor === y.vendor && x.category === y.category && x.format === y.format
+		&& x.tags.length === y.tags.length && x.tags.every((tag, i) => tag === y.tags[i])
+		&& (a.parameterNames === b.parameterNames
+			|| (a.parameterNames.length === b.parameterNames.length && a.parameterNames.every((name, i) => name === b.parameterNames[i])));
 }

@@ -4,15 +4,16 @@
  * letter/digit boundaries) and in runs of consecutive letters score more, gaps cost. Query words
  * found next to each other in the name, and names with little beyond the query (fzf's "shorter
  * wins"), score a little more. Returns 0 (nothing matches) … 1 (the name is the query). Used
- * to order ties and near-ties of the index's score. Cost: O(|word|·|name|) per word.
+ * to order ties and near-ties of the index's score. Cost: O(|word|·|name|) per word; what depends
+ * on the name alone (lower case, word starts, letter count, words) is computed once per name and
+ * cached.
  */
 export function nameScore(queryWords: readonly string[], name: string): number {
 	if (queryWords.length === 0) {
 		return 0;
 	}
 
-	const lower = name.toLowerCase();
-	const boundaries = wordStarts(name);
+	const {lower, boundaries, letters, nameWords} = profileOf(name);
 	let total = 0;
 	for (const word of queryWords) {
 		total += wordScore(word.toLowerCase(), lower, boundaries);
@@ -22,19 +23,42 @@ export function nameScore(queryWords: readonly string[], name: string): number {
 		return 0;
 	}
 
-	const letters = lower.replace(/[^\p{L}\p{N}]/gu, '').length;
 	const queryLetters = queryWords.reduce((sum, word) => sum + word.length, 0);
 	const coverage = letters === 0 ? 0 : Math.min(1, queryLetters / letters);
-	return (0.75 * total / queryWords.length) + (0.15 * adjacency(queryWords, lower)) + (0.1 * coverage);
+	return (0.75 * total / queryWords.length) + (0.15 * adjacency(queryWords, nameWords)) + (0.1 * coverage);
+}
+
+/** What nameScore needs of a name, independent of the query. */
+type NameProfile = {lower: string; boundaries: boolean[]; letters: number; nameWords: string[]};
+
+const profiles = new Map<string, NameProfile>();
+
+function profileOf(name: string): NameProfile {
+	let profile = profiles.get(name);
+	if (!profile) {
+		const lower = name.toLowerCase();
+		profile = {
+			lower,
+			boundaries: wordStarts(name),
+			letters: lower.replace(/[^\p{L}\p{N}]/gu, '').length,
+			nameWords: lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean),
+		};
+		if (profiles.size > 100_000) {
+			profiles.clear();
+		}
+
+		profiles.set(name, profile);
+	}
+
+	return profile;
 }
 
 /** Share of consecutive query word pairs that appear in that order, next to each other, in the name. */
-function adjacency(queryWords: readonly string[], lowerName: string): number {
+function adjacency(queryWords: readonly string[], nameWords: readonly string[]): number {
 	if (queryWords.length < 2) {
 		return 1;
 	}
 
-	const nameWords = lowerName.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 	let adjacent = 0;
 	for (let i = 1; i < queryWords.length; i++) {
 		const [before, after] = [queryWords[i - 1].toLowerCase(), queryWords[i].toLowerCase()];

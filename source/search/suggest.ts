@@ -23,12 +23,22 @@ export class Vocabulary {
 
 	/** Counts the words of one plugin. */
 	add(name: string, vendor: string): void {
-		this.change(name, vendor, 1);
+		this.addTokens(indexTokens(name), words(vendor));
 	}
 
 	/** Forgets the words of one plugin (as added before). */
 	remove(name: string, vendor: string): void {
-		this.change(name, vendor, -1);
+		this.removeTokens(indexTokens(name), words(vendor));
+	}
+
+	/** `add` with the name's `indexTokens` and the vendor's `words` already computed. */
+	addTokens(nameTokens: readonly string[], vendorWords: readonly string[]): void {
+		this.change(nameTokens, vendorWords, 1);
+	}
+
+	/** `remove` with the name's `indexTokens` and the vendor's `words` already computed. */
+	removeTokens(nameTokens: readonly string[], vendorWords: readonly string[]): void {
+		this.change(nameTokens, vendorWords, -1);
 	}
 
 	/** True when `word` (lower-case) is a known word. */
@@ -58,15 +68,14 @@ export class Vocabulary {
 		return found.slice(0, limit).map(entry => entry.word);
 	}
 
-	private change(name: string, vendor: string, delta: number): void {
-		const vendorWords = words(vendor);
-		this.bump('text', [...indexTokens(name), ...vendorWords], delta);
-		this.bump('vendor', vendorWords, delta);
+	private change(nameTokens: readonly string[], vendorWords: readonly string[], delta: number): void {
+		this.bump('text', new Set([...nameTokens, ...vendorWords]), delta);
+		this.bump('vendor', new Set(vendorWords), delta);
 	}
 
-	private bump(source: Source, list: string[], delta: number): void {
+	private bump(source: Source, list: Set<string>, delta: number): void {
 		const map = this.counts[source];
-		for (const word of new Set(list)) {
+		for (const word of list) {
 			const count = (map.get(word) ?? 0) + delta;
 			if (count > 0) {
 				map.set(word, count);
