@@ -6,7 +6,7 @@ import type {Category, CategorySource, Format} from './plugin.js';
  * Version of the categorisation rules. Bump it whenever `categorize` (or the tables behind it)
  * changes: the next scan then recategorises every stored plugin that has no user override.
  */
-export const CATEGORY_RULES_VERSION = 2;
+export const CATEGORY_RULES_VERSION = 3;
 
 /** What categorisation looks at. */
 export type CategoryInput = {
@@ -23,11 +23,13 @@ export type CategoryResult = {category: Category; categorySource: CategorySource
 
 /**
  * Native values too vague to stand alone: the rules decide, and the hint is used only when they
- * find nothing (LV2 `SimulatorPlugin` is mostly amp/tape simulation; VST2 `Mastering`).
+ * find nothing (LV2 `SimulatorPlugin` is mostly amp/tape simulation; VST2 `Mastering`, `RoomFx`).
  */
 const vagueHints: Array<[Format, RegExp, Category]> = [
 	['lv2', /SimulatorPlugin/, 'distortion'],
 	['vst2', /^(kPlugCateg)?Mastering$|^4$/i, 'dynamics'],
+	// Steinberg's "room fx" holds reverbs and delays alike (LSP files its delay compensators there).
+	['vst2', /^(kPlugCateg)?RoomFx$|^6$/i, 'reverb'],
 ];
 
 /**

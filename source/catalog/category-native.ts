@@ -46,9 +46,9 @@ export const CLAP_FEATURES: Record<string, Category | undefined> = {
 
 /** VST2 effGetPlugCategory values (names without `kPlugCateg`/`kPlug`, or the numbers) → category. */
 export const VST2_CATEGORIES: Record<string, Category | undefined> = {
-	synth: 'instrument', analysis: 'analyzer', spacializer: 'spatial', roomfx: 'reverb', surroundfx: 'spatial',
+	synth: 'instrument', analysis: 'analyzer', spacializer: 'spatial', surroundfx: 'spatial',
 	restoration: 'restoration', generator: 'generator',
-	2: 'instrument', 3: 'analyzer', 5: 'spatial', 6: 'reverb', 7: 'spatial', 8: 'restoration', 11: 'generator',
+	2: 'instrument', 3: 'analyzer', 5: 'spatial', 7: 'spatial', 8: 'restoration', 11: 'generator',
 };
 
 /** AU component types → category; `aufx`, `aumf` and `auol` (effects of any kind) say nothing. */

@@ -72,15 +72,16 @@ test('CLAP features', t => {
 	t.is(nativeCategory('clap', 'audio-effect|stereo'), undefined);
 });
 
-test('VST2 categories: Effect says nothing, the others decide', t => {
+test('VST2 categories: Effect says nothing, RoomFx only hints (it holds delays too), the others decide', t => {
 	t.is(nativeCategory('vst2', 'kPlugCategEffect'), undefined);
 	t.is(nativeCategory('vst2', 'kPlugCategSynth'), 'instrument');
 	t.is(nativeCategory('vst2', 'kPlugCategAnalysis'), 'analyzer');
-	t.is(nativeCategory('vst2', 'kPlugCategRoomFx'), 'reverb');
+	t.is(nativeCategory('vst2', 'kPlugCategRoomFx'), undefined);
 	t.is(nativeCategory('vst2', 'kPlugCategSpacializer'), 'spatial');
 	t.is(nativeCategory('vst2', 'kPlugCategRestoration'), 'restoration');
 	t.is(nativeCategory('vst2', 'kPlugCategGenerator'), 'generator');
-	t.is(nativeCategory('vst2', '6'), 'reverb');
+	t.deepEqual(categorize({format: 'vst2', name: 'Delay Compensator Mono', rawCategory: 'kPlugCategRoomFx', isInstrument: false}), {category: 'delay', categorySource: 'rules'});
+	t.deepEqual(categorize({format: 'vst2', name: 'Mystery', rawCategory: '6', isInstrument: false}), {category: 'reverb', categorySource: 'native'});
 	t.deepEqual(categorize({format: 'vst2', name: 'MaGigaverb', rawCategory: 'kPlugCategEffect', isInstrument: false}), {category: 'reverb', categorySource: 'rules'});
 	t.deepEqual(categorize({format: 'vst2', name: 'Mystery', rawCategory: 'kPlugCategMastering', isInstrument: false}), {category: 'dynamics', categorySource: 'native'});
 });
