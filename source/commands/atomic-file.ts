@@ -93,9 +93,9 @@ export class AtomicFile {
 	}
 }
 
-/** Writes `text` to `target` atomically (replacing it). */
-export function writeFileAtomic(target: string, text: string): void {
-	const file = new AtomicFile(target, true);
+/** Writes `text` to `target` atomically; an existing file is replaced only with `force` (default true). */
+export function writeFileAtomic(target: string, text: string, force = true): void {
+	const file = new AtomicFile(target, force);
 	try {
 		file.write(text);
 		file.commit();

@@ -9,7 +9,7 @@ import type {Parameter, PluginRecord} from '../catalog/plugin.js';
 import type {Command, CommandContext} from './command.js';
 import {parseChoice} from './options.js';
 import {resolvePlugin} from './resolve.js';
-import {AtomicFile} from './atomic-file.js';
+import {writeFileAtomic} from './atomic-file.js';
 import type {Output} from './output.js';
 
 const help = `
@@ -207,14 +207,7 @@ function exportPreset({flags, out, store, version}: CommandContext, rest: string
 	}
 
 	if (flags.out) {
-		const file = new AtomicFile(flags.out, Boolean(flags.force));
-		try {
-			file.write(text);
-			file.commit();
-		} catch (error) {
-			file.discard();
-			throw error;
-		}
+		writeFileAtomic(flags.out, text, Boolean(flags.force));
 	} else {
 		out.write(text);
 	}

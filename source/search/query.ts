@@ -1,5 +1,5 @@
 import {CATEGORIES, FORMATS, type Category, type Format} from '../catalog/plugin.js';
-import {closest} from './edit-distance.js';
+import {closest} from '../catalog/closest.js';
 import {QueryError} from './query-error.js';
 
 export {QueryError} from './query-error.js';

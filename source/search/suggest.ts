@@ -1,6 +1,6 @@
 import {CATEGORIES} from '../catalog/plugin.js';
 import {words} from '../catalog/text.js';
-import {defaultMaxEdits, editDistance} from './edit-distance.js';
+import {defaultMaxEdits, editDistance} from '../catalog/closest.js';
 import type {ParsedQuery, QueryFilter, QueryTerm} from './query.js';
 import {indexTokens} from './tokenize.js';
 

@@ -5,6 +5,7 @@
 import {categorize} from '../../source/catalog/categories.js';
 import {FORMATS, pluginId, type Format, type Parameter} from '../../source/catalog/plugin.js';
 import type {CatalogEntry} from '../../source/db/queries/ingest.js';
+import {prng} from '../helpers/prng.js';
 
 const vendors = ['FabFilter', 'Valhalla DSP', 'Calf Studio Gear', 'LSP', 'Damien Zammit', 'Robin Gareus', 'u-he', 'Xfer Records',
 	'Native Instruments', 'Waves', 'Plugin Alliance', 'Tokyo Dawn Labs', 'Airwindows', 'Melda Production', 'iZotope', 'Soundtoys',
@@ -37,17 +38,6 @@ const prefixes = ['Pro', 'Vintage', 'Studio', 'Neo', 'Ultra', 'Classic', 'Tube',
 	'Space', 'Mini', 'Multiband', 'Dynamic', 'Supreme', 'Crystal', 'Magic', 'Warm', 'Punch', 'Royal', 'Quantum', 'Retro'];
 const suffixes = ['', '', ' 2', ' 3', ' X', ' MkII', ' Stereo', ' Mono', ' Lite', ' SE'];
 const extras = ['Input Gain', 'Output Gain', 'Bypass', 'Oversampling', 'Dry/Wet', 'Auto Gain', 'Channel Mode', 'Quality', 'Meter Mode'];
-
-/** Mulberry32, a small seeded PRNG. */
-function prng(seed: number): () => number {
-	let state = seed | 0;
-	return () => {
-		state = (state + 0x6D_2B_79_F5) | 0;
-		let value = Math.imul(state ^ (state >>> 15), 1 | state);
-		value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-		return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 /** `n` synthetic catalog entries (ids unique), the same for the same seed. */
 export function syntheticPlugins(n: number, seed = 1): CatalogEntry[] {

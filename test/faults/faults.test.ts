@@ -13,6 +13,7 @@ import {GOOD_FIXTURES, HOSTILE_FIXTURES, FIXTURES_BUILD_DIR} from '../fixtures/p
 import {runCli, startCli} from '../helpers/cli.js';
 import {fixture, hostChildren, scan} from '../helpers/scan.js';
 import {tempDbPath, tempDir} from '../helpers/temp.js';
+import {prng} from '../helpers/prng.js';
 
 const corpusWithFixtures = {
 	...process.env,
@@ -47,17 +48,6 @@ test.serial('hostile fixtures mixed into the Debian corpus: every good plugin ca
 
 	t.is(summary.failures.filter(failure => failure.path.startsWith('/usr/')).length, 1, 'only LSP\'s VST2 core library fails in the corpus');
 });
-
-/** A small seeded PRNG (mulberry32), so the kill points are the same on every run. */
-function prng(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state + 0x6D_2B_79_F5) | 0;
-		let value = Math.imul(state ^ (state >>> 15), 1 | state);
-		value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-		return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 test.serial('pluginary killed with SIGKILL at 20 seeded random points: integrity ok every time, and the resumed scan never re-probes a finished file', async t => {
 	const random = prng(20_261_125);

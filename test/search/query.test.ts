@@ -1,5 +1,6 @@
 import test from 'ava';
 import {parseQuery, QueryError, type QueryFilter} from '../../source/search/query.js';
+import {prng} from '../helpers/prng.js';
 
 const only = (query: string): QueryFilter => {
 	const parsed = parseQuery(query);
@@ -107,17 +108,6 @@ test('text filters take a colon and a value', t => {
 	t.is(errorOf('a "open').column, 3);
 	t.regex(errorOf('vendor:"open').message, /unclosed quote at column 8/);
 });
-
-/** Mulberry32: a small seeded PRNG so the fuzz run is reproducible. */
-function prng(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state + 0x6D_2B_79_F5) | 0;
-		let value = Math.imul(state ^ (state >>> 15), 1 | state);
-		value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-		return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 const pieces = ['vendor', 'format', 'cat', 'category', 'param', 'tag', 'is', 'params', 'in', 'out', 'vendr', 'lv2', 'vst3', 'eq',
 	':', '"', '-', '>', '<', '=', '>=', '<=', ' ', '  ', '\t', '0', '7', '20', '1.5', 'é', 'ü', '日本', '🎛', '\u0000', '\\', 'x', 'reverb',
