@@ -1,5 +1,5 @@
-import {EXIT, notFoundError, usageError} from '../errors.js';
-import {findPlugin} from '../db/queries/plugins.js';
+import {usageError} from '../errors.js';
+import {resolvePlugin} from './resolve.js';
 import {loadSearchDocuments} from '../search/catalog-source.js';
 import {similarTo} from '../search/similar.js';
 import type {Command} from './command.js';
@@ -30,29 +30,16 @@ const similar: Command = {
 			throw usageError('Usage: pluginary similar ID-or-NAME [--limit N] [--json]');
 		}
 
-		const found = findPlugin(store(), args[0]!);
-		if (found.kind === 'missing') {
-			throw notFoundError(`No plugin has the id or name '${args[0]!}'; try 'pluginary search'.`);
-		}
-
-		if (found.kind === 'ambiguous') {
-			process.stderr.write(`pluginary: ${found.candidates.length} plugins are named '${args[0]!}'; give one id:\n`);
-			for (const candidate of found.candidates) {
-				out.line(`  ${candidate.id}`);
-			}
-
-			return EXIT.usage;
-		}
-
+		const plugin = resolvePlugin(store(), args[0]!);
 		const documents = loadSearchDocuments(store());
-		const target = documents.find(document => document.summary.id === found.record.id)!;
+		const target = documents.find(document => document.summary.id === plugin.id)!;
 		const hits = similarTo(target, documents, parseWhole('limit', flags.limit, 1) ?? 20);
 		if (flags.json) {
 			writeJsonArray(out, hits.map(hit => ({...hit.summary, similarity: Math.round(hit.score * 1000) / 1000, duplicate: hit.duplicate})));
 			return 0;
 		}
 
-		out.line(out.paint('bold', `Plugins like ${found.record.name} (${found.record.format}, ${found.record.category})`));
+		out.line(out.paint('bold', `Plugins like ${plugin.name} (${plugin.format}, ${plugin.category})`));
 		for (const hit of hits) {
 			const mark = hit.duplicate ? out.paint('cyan', 'same plugin') : hit.score.toFixed(2).padStart(11);
 			out.line(`${mark}  ${fit(hit.summary.name, 36)} ${fit(hit.summary.vendor, 20)} ${fit(hit.summary.format, 6)} ${hit.summary.category}`);
