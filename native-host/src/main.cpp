@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #ifdef __linux__
+#include <malloc.h>
 #include <sys/prctl.h>
 #endif
 
@@ -37,9 +38,23 @@ void followParent() {
 #endif
 }
 
+/// Keeps freed memory in the process for the next probe. Plugins allocate their buffers when opened (LSP's
+/// multisampler: ~150 MB) and free them when closed; with glibc's defaults every large block is a fresh mmap that the
+/// kernel must fault in and zero, and is unmapped again on free — a third of the host's CPU time over the VST2
+/// corpus. Blocks up to 32 MB (the most glibc allows) now come from the heap, and the heap is trimmed only above
+/// 256 MB free. Peak RSS is unchanged; RSS between probes stays near the peak, which the scan engine's recycling
+/// limit (VmRSS) bounds as before.
+void keepFreedMemory() {
+#ifdef __linux__
+    ::mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    ::mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+#endif
+}
+
 }  // namespace
 
 int main() {
+    keepFreedMemory();
     followParent();
     std::signal(SIGPIPE, SIG_IGN);  // a dead client shows up as a failed write, not a signal
     const int protocolFd = protectProtocolChannel();

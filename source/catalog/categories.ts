@@ -6,7 +6,7 @@ import type {Category, CategorySource, Format} from './plugin.js';
  * Version of the categorisation rules. Bump it whenever `categorize` (or the tables behind it)
  * changes: the next scan then recategorises every stored plugin that has no user override.
  */
-export const CATEGORY_RULES_VERSION = 3;
+export const CATEGORY_RULES_VERSION = 4;
 
 /** What categorisation looks at. */
 export type CategoryInput = {

@@ -2,6 +2,7 @@
 export function words(text: string): string[] {
 	return text
 		.replace(/([a-z])([A-Z][a-z])/g, '$1 $2')
+		.replace(/([a-z])([A-Z]{2,})(?![a-z])/g, '$1 $2')
 		.replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
 		.replace(/([A-Za-z])(\d)/g, '$1 $2')
 		.replace(/(\d)([A-Za-z])/g, '$1 $2')

@@ -1,6 +1,6 @@
 import {execFileSync, spawnSync} from 'node:child_process';
 import {once} from 'node:events';
-import {copyFileSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import Database from 'better-sqlite3';
@@ -87,11 +87,14 @@ test.serial('two scans of one database at once: the second refuses with a clear 
 	copyFileSync(fixture('good/ladspa/PluginaryTestGain.so'), path.join(dir, 'gain.so'));
 	const first = startCli(['scan', '--db', dbPath, '--path', dir, '--timeout', '3']);
 	const firstDone = once(first, 'exit');
-	const deadline = Date.now() + 10_000;
-	let second = runCli(['scan', '--db', dbPath, '--path', dir]);
-	while (!/Another pluginary scan/.test(second.stderr) && Date.now() < deadline) {
-		second = runCli(['scan', '--db', dbPath, '--path', dir]);
+	const deadline = Date.now() + 30_000;
+	while (!existsSync(`${dbPath}.scan-lock`) && Date.now() < deadline) {
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
 	}
+
+	const second = runCli(['scan', '--db', dbPath, '--path', dir]);
 
 	t.is(second.status, 1);
 	t.regex(second.stderr, /^pluginary: Another pluginary scan \(pid \d+\) is running on this database; wait for it to finish/);

@@ -150,7 +150,15 @@ std::string Server::probe(const json& params) {
     if (::stat(path.c_str(), &st) != 0) {
         throw RpcError(kFileNotFound, "cannot read " + sanitizeUtf8(path) + ": " + std::strerror(errno));
     }
-    return probeResultJson(format->probe(path, options));
+    // LV2 runs no plugin code unless asked to instantiate; every other format loads and runs it.
+    if (formatName == "lv2" && !options.instantiate) return probeResultJson(format->probe(path, options));
+    if (!waker_) waker_ = std::make_unique<SleepWaker>();
+    std::vector<PluginInfo> plugins;
+    {
+        SleepWaker::Armed armed(*waker_);  // while plugin code runs, and tears down, on this thread
+        plugins = format->probe(path, options);
+    }
+    return probeResultJson(plugins);
 }
 
 void Server::reply(const json& id, const json& result) {

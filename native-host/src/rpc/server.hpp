@@ -3,7 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+
 #include "../registry.hpp"
+#include "../sleep_waker.hpp"
 #include "transport.hpp"
 
 namespace pluginary::rpc {
@@ -38,6 +41,7 @@ private:
     Transport& transport_;
     FormatRegistry& registry_;
     bool peerGone_ = false;
+    std::unique_ptr<SleepWaker> waker_;  ///< started by the first probe
 };
 
 }  // namespace pluginary::rpc
