@@ -3,6 +3,7 @@
  *   --only NAME[,NAME]   run only these benchmarks (scan, store, host, search, explorer)
  *   --compare FILE       report every figure more than 20% worse than in a saved results file
  */
+import {spawnSync} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,8 +14,22 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const registry: Record<string, () => Promise<Benchmark>> = {
 	scan: async () => (await import('./scan.js')).scanBenchmark,
 	store: async () => (await import('./store.js')).storeBenchmark,
+	host: async () => (await import('./host.js')).hostBenchmark,
+	search: async () => scriptBenchmark('Search (synthetic catalogs, 200 queries)', 'search.ts', ['--expose-gc']),
 	explorer: async () => (await import('./explorer.js')).explorerBenchmark,
 };
+
+/** A benchmark that runs in its own process (a clean heap): the script prints its figures as a JSON line with `--figures`. */
+function scriptBenchmark(title: string, script: string, nodeFlags: string[]): Benchmark {
+	return {
+		title,
+		async run() {
+			const child = spawnSync(process.execPath, ['--import=tsx', ...nodeFlags, path.join(here, script), '--figures'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024});
+			const last = child.stdout.trim().split('\n').at(-1) ?? '[]';
+			return JSON.parse(last) as Figure[];
+		},
+	};
+}
 
 type Results = {machine: string; node: string; date: string; figures: Figure[]};
 

@@ -3,7 +3,8 @@
  * synthetic catalogs of 1k, 10k and 100k plugins; for catalogs up to --store-max plugins (default
  * 10k) also "index ready" = reading the documents from a SQLite store (`loadSearchDocuments`) +
  * build, as the explorer does at start.
- * Run: node --import=tsx --expose-gc test/bench/search.ts [sizes…] [--store-max N] [--impl DIR]
+ * Run: node --import=tsx --expose-gc test/bench/search.ts [sizes…] [--store-max N] [--impl DIR] [--figures]
+ *   --figures    print the figures as one JSON line on stdout (what `npm run bench` reads)
  *   --impl DIR   another copy of source/search (A/B comparisons on the same machine state)
  */
 import {mkdtempSync, rmSync} from 'node:fs';
@@ -15,6 +16,7 @@ import {openStore} from '../../source/db/open.js';
 import {insertImported} from '../../source/db/queries/ingest.js';
 import type {SearchDocument} from '../../source/search/document.js';
 import {syntheticPlugins} from './synthetic.js';
+import {atMost, plain, type Figure} from './measure.js';
 
 function option(name: string): string | undefined {
 	const at = process.argv.indexOf(`--${name}`);
@@ -53,7 +55,7 @@ const gc = (): void => (globalThis as {gc?: () => void}).gc?.();
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 
 /** Index ready from a store: loadSearchDocuments + build (best of 3, the store file warm). */
-function storeReady(size: number): string {
+function storeReady(size: number): {text: string; ms: number} {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'pluginary-search-bench-'));
 	try {
 		const file = path.join(dir, 'catalog.db');
@@ -75,13 +77,14 @@ function storeReady(size: number): string {
 		}
 
 		store.close();
-		return ` · ready from store ${(best.load + best.build).toFixed(0)} ms (read ${best.load.toFixed(0)} + build ${best.build.toFixed(0)})`;
+		return {text: ` · ready from store ${(best.load + best.build).toFixed(0)} ms (read ${best.load.toFixed(0)} + build ${best.build.toFixed(0)})`, ms: best.load + best.build};
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}
 }
 
-const sizes = process.argv.slice(2).filter((argument, i, all) => !argument.startsWith('--') && !all[i - 1]?.startsWith('--')).map(Number).filter(Boolean);
+const sizes = process.argv.slice(2).filter((argument, i, all) => !argument.startsWith('--') && !['--impl', '--store-max'].includes(all[i - 1] ?? '')).map(Number).filter(Boolean);
+const figures: Figure[] = [];
 for (const size of sizes.length > 0 ? sizes : [1000, 10_000, 100_000]) {
 	const documents = toDocuments(size);
 	gc();
@@ -114,6 +117,25 @@ for (const size of sizes.length > 0 ? sizes : [1000, 10_000, 100_000]) {
 	}
 
 	times.sort((a, b) => a - b);
-	const ready = size <= storeMax ? storeReady(size) : '';
-	console.log(`${String(size).padStart(6)} plugins: build ${buildMs.toFixed(0)} ms · load persisted ${loadMs.toFixed(0)} ms (JSON ${(json.length / 1e6).toFixed(1)} MB, save ${saveMs.toFixed(0)} ms) · index +${heapMb} MB heap+buffers (rss ${mb(memory.rss)} MB) · query p50 ${percentile(times, 0.5).toFixed(2)} ms, p95 ${percentile(times, 0.95).toFixed(2)} ms, max ${times.at(-1)!.toFixed(1)} ms${ready}`);
+	const ready = size <= storeMax ? storeReady(size) : undefined;
+	const p95 = percentile(times, 0.95);
+	const label = size >= 1000 ? `${size / 1000}k` : String(size);
+	figures.push(plain(`search.${label}.build`, buildMs, 'ms'), plain(`search.${label}.p50`, percentile(times, 0.5), 'ms'));
+	if (size === 10_000) {
+		figures.push(atMost(`search.${label}.p95`, p95, 'ms', 2));
+	} else if (size === 100_000) {
+		figures.push(atMost(`search.${label}.p95`, p95, 'ms', 20));
+	} else {
+		figures.push(plain(`search.${label}.p95`, p95, 'ms'));
+	}
+
+	if (ready) {
+		figures.push(size === 10_000 ? atMost(`search.${label}.ready`, ready.ms, 'ms', 300) : plain(`search.${label}.ready`, ready.ms, 'ms'));
+	}
+
+	console.error(`${String(size).padStart(6)} plugins: build ${buildMs.toFixed(0)} ms · load persisted ${loadMs.toFixed(0)} ms (JSON ${(json.length / 1e6).toFixed(1)} MB, save ${saveMs.toFixed(0)} ms) · index +${heapMb} MB heap+buffers (rss ${mb(memory.rss)} MB) · query p50 ${percentile(times, 0.5).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${times.at(-1)!.toFixed(1)} ms${ready?.text ?? ''}`);
+}
+
+if (process.argv.includes('--figures')) {
+	console.log(JSON.stringify(figures));
 }
