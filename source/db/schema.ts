@@ -68,8 +68,8 @@ export const parameters = sqliteTable('parameters', {
 	/** JSON `{min,max,default}` display texts (VST2/VST3), null when none. */
 	display: text('display'),
 }, table => [
+	// Parameter names are searched in the in-memory index, never in SQL: no index on them (cheaper ingest).
 	primaryKey({columns: [table.pluginKey, table.index]}),
-	index('parameters_name').on(sql`${table.name} collate nocase`),
 ]);
 
 /** Factory presets a plugin ships. */

@@ -136,17 +136,37 @@ function insertPlugin(store: Store, entry: CatalogEntry, file: FileState, scanne
 	entry.presets.forEach((preset, index) => presetStatement.run(key, index, preset.name, preset.uri ?? null));
 }
 
+const parameterColumns = `plugin_key, idx, param_id, name, units, min, max, default_value, type, steps, value_strings,
+	is_output, is_automatable, sample_rate_scaled, display`;
+/** Rows per multi-row insert: one statement call carries many rows (15 values each, under SQLite's 32,766 limit). */
+const parameterBatch = 256;
+
+function parameterValues(key: number, parameter: CatalogEntry['parameters'][number], index: number): unknown[] {
+	return [
+		key, index, parameter.id, parameter.name, parameter.units ?? '', finite(parameter.min), finite(parameter.max, 1),
+		finite(parameter.default), parameter.type, parameter.steps ?? 0,
+		parameter.valueStrings?.length ? JSON.stringify(parameter.valueStrings) : null,
+		parameter.isOutput ? 1 : 0, parameter.isAutomatable === false ? 0 : 1, parameter.sampleRateScaled ? 1 : 0,
+		parameter.display ? JSON.stringify(parameter.display) : null,
+	];
+}
+
+/** Inserts a plugin's parameters in batches of rows per statement (a 30k-parameter plugin takes ~120 calls, not 30k). */
 function insertParameters(store: Store, key: number, list: CatalogEntry['parameters']): void {
-	const statement = cachedStatement(store, `insert into parameters (plugin_key, idx, param_id, name, units, min, max, default_value,
-		type, steps, value_strings, is_output, is_automatable, sample_rate_scaled, display)
-		values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-	list.forEach((parameter, index) => {
-		statement.run(
-			key, index, parameter.id, parameter.name, parameter.units ?? '', finite(parameter.min), finite(parameter.max, 1),
-			finite(parameter.default), parameter.type, parameter.steps ?? 0,
-			parameter.valueStrings?.length ? JSON.stringify(parameter.valueStrings) : null,
-			parameter.isOutput ? 1 : 0, parameter.isAutomatable === false ? 0 : 1, parameter.sampleRateScaled ? 1 : 0,
-			parameter.display ? JSON.stringify(parameter.display) : null,
-		);
-	});
+	const row = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+	const batch = cachedStatement(store, `insert into parameters (${parameterColumns}) values ${Array.from({length: parameterBatch}, () => row).join(', ')}`);
+	const single = cachedStatement(store, `insert into parameters (${parameterColumns}) values ${row}`);
+	let start = 0;
+	for (; start + parameterBatch <= list.length; start += parameterBatch) {
+		const values: unknown[] = [];
+		for (let index = start; index < start + parameterBatch; index++) {
+			values.push(...parameterValues(key, list[index]!, index));
+		}
+
+		batch.run(values);
+	}
+
+	for (let index = start; index < list.length; index++) {
+		single.run(parameterValues(key, list[index]!, index));
+	}
 }

@@ -1,0 +1,1 @@
+DROP INDEX `parameters_name`;
