@@ -66,12 +66,12 @@ export function percentile(values: number[], p: number): number {
 
 /** A figure with a "≤ goal" check. */
 export function atMost(name: string, value: number, unit: Figure['unit'], goal: number): Figure {
-	return {name, value: round(value), unit, goal: `≤ ${goal} ${unit}`, met: value <= goal};
+	return {name, value: round(value), unit, goal: `≤ ${round(goal)} ${unit}`, met: value <= goal};
 }
 
 /** A figure with a "≥ goal" check (higher is better). */
 export function atLeast(name: string, value: number, unit: Figure['unit'], goal: number): Figure {
-	return {name, value: round(value), unit, higherIsBetter: true, goal: `≥ ${goal} ${unit}`, met: value >= goal};
+	return {name, value: round(value), unit, higherIsBetter: true, goal: `≥ ${round(goal)} ${unit}`, met: value >= goal};
 }
 
 /** A figure without a goal. */
