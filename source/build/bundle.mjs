@@ -19,6 +19,10 @@ await build({
 	legalComments: 'none',
 	chunkNames: 'chunks/[name]-[hash]',
 	external: ['better-sqlite3', 'react-devtools-core'],
+	// React's production build: without this, React picks its development build at run time
+	// (NODE_ENV unset), which checks and warns on every render and is several times slower.
+	// `fetch` is only touched by Yoga's loader; keeping it undefined spares loading Node's fetch (15–20 ms).
+	define: {'process.env.NODE_ENV': '"production"', fetch: 'undefined'},
 	banner: {
 		js: "#!/usr/bin/env node\nimport {createRequire as __pluginaryCreateRequire} from 'node:module';\nconst require = __pluginaryCreateRequire(import.meta.url);",
 	},

@@ -7,6 +7,7 @@ import type {ScanHandle} from '../scan/events.js';
 import {defaultRoots, scannableFormats} from '../scan/roots.js';
 import {App} from './app.js';
 import {lazyScan} from './lazy-scan.js';
+import {tuneHeapForExplorer} from './model/heap.js';
 import type {ExplorerServices} from './services.js';
 import {alternateScreen, installGuards, SIGNAL_EXIT_CODES} from './terminal.js';
 import {colorWanted, localeIsUtf8, makeTheme} from './theme.js';
@@ -29,6 +30,7 @@ const scanStopTimeoutMs = 5000;
  * uncaught errors. A running scan is cancelled and awaited (briefly) so the store stays consistent.
  */
 export async function runExplorer(options: ExplorerOptions): Promise<number> {
+	tuneHeapForExplorer();
 	const store = openStore(options.dbPath);
 	let activeScan: ScanHandle | undefined;
 	const services: ExplorerServices = {
@@ -53,11 +55,20 @@ export async function runExplorer(options: ExplorerOptions): Promise<number> {
 		crash = error;
 		instance.unmount();
 	});
+	// A terminal that goes away without a SIGHUP (the input just ends) quits like SIGHUP, instead of
+	// leaving an orphan that spins on a closed input.
+	const terminalGone = (): void => {
+		exitCode = SIGNAL_EXIT_CODES.SIGHUP;
+		instance.unmount();
+	};
+
+	process.stdin.once('end', terminalGone);
 	try {
 		await instance.waitUntilExit();
 	} catch (error) {
 		crash = error;
 	} finally {
+		process.stdin.removeListener('end', terminalGone);
 		instance.cleanup();
 		screen.leave();
 		removeGuards();
@@ -72,6 +83,13 @@ export async function runExplorer(options: ExplorerOptions): Promise<number> {
 		}
 
 		return 1;
+	}
+
+	if (exitCode === SIGNAL_EXIT_CODES.SIGHUP) {
+		// The terminal is gone: end by the signal itself, as hung-up programs do. (Exiting normally
+		// makes Node restore the dead terminal's modes, fail, and abort.)
+		process.removeAllListeners('SIGHUP');
+		process.kill(process.pid, 'SIGHUP');
 	}
 
 	return exitCode;

@@ -1,4 +1,3 @@
-import {useCallback, useState} from 'react';
 import {useInput} from 'ink';
 import {useCatalog} from './hooks/use-catalog.js';
 import {useCommands} from './hooks/use-commands.js';
@@ -8,8 +7,9 @@ import {useScan} from './hooks/use-scan.js';
 import {useScreens} from './hooks/use-screens.js';
 import {useScroll} from './hooks/use-scroll.js';
 import {useServices} from './hooks/use-services.js';
+import {useStats} from './hooks/use-stats.js';
 import {useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
-import {loadStats, statsLines, type StatsData} from './model/stats.js';
+import {statsLines} from './model/stats.js';
 import {DetailsScreen} from './screens/DetailsScreen.js';
 import {EmptyScreen} from './screens/EmptyScreen.js';
 import {ExplorerScreen} from './screens/ExplorerScreen.js';
@@ -33,10 +33,9 @@ export function Shell({size: fixed}: ShellProps) {
 	const scan = useScan(catalog.reload);
 	const screens = useScreens();
 	const scroll = useScroll();
-	const [stats, setStats] = useState<StatsData | undefined>(undefined);
-	const openStats = useCallback(() => setStats(loadStats(services.store, catalog.items)), [services.store, catalog.items]);
+	const stats = useStats(catalog, screens.screen === 'stats');
 	const handleKey = useCommands({
-		screens, catalog, explorer, details, scan, scroll, openStats,
+		screens, catalog, explorer, details, scan, scroll,
 		scrollLines: screens.screen === 'stats' && stats ? statsLines(stats) : helpLineCount(),
 		scrollHeight: size.rows - 2,
 	});

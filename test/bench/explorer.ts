@@ -17,7 +17,8 @@ import {syntheticPlugins} from './synthetic.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'dist/cli.js');
-const clearScreen = '\u001B[2J';
+/** Where Ink starts a frame: a full clear, or (frames shorter than the terminal) a synchronized update. */
+const frameStarts = ['\u001B[2J', '\u001B[?2026h'];
 
 /** A synthetic catalog database of `n` plugins, built once and kept in the temp folder. */
 export function catalogDb(n: number, seed = 7): string {
@@ -64,9 +65,9 @@ class Session {
 		});
 	}
 
-	/** Everything since the last full-screen clear (the screen as last drawn, roughly). */
+	/** Everything since the last frame started (the screen as last drawn: every frame is drawn whole). */
 	get screen(): string {
-		const at = this.buffer.lastIndexOf(clearScreen);
+		const at = Math.max(...frameStarts.map(start => this.buffer.lastIndexOf(start)));
 		return at === -1 ? this.buffer : this.buffer.slice(at);
 	}
 

@@ -72,3 +72,22 @@ test.serial('a scan that cannot run says why', async t => {
 	t.true(frame.includes('Another scan is running'));
 	app.unmount();
 });
+
+test.serial('the stats screen shows the new catalog once a scan started from it has finished', async t => {
+	const store = openStore(':memory:');
+	fillStore(store, 100, 7);
+	const scan = fakeScan();
+	const app = renderApp({store, scan, rows: 40});
+	await app.waitFor('100/100 plugins');
+	await app.press('t');
+	t.regex(await app.waitFor('Plugins per format'), /lv2 +█+ +20\b/);
+	await app.press('r');
+	await app.waitFor('looking for plugin files');
+	const entry = {...syntheticEntry(100, random(4), 1), format: 'lv2' as const, id: 'lv2:new/1', uid: 'new/1', path: '/new/1.lv2'};
+	recordFileResult(store, {path: entry.path, format: entry.format, size: 1, mtimeMs: 1, status: 'ok'}, [entry]);
+	scan.finish({durationMs: 1000, pluginsPerSecond: 1, counts: {lv2: {ok: 1}}, diff: {new: [entry.path], changed: [], removed: [], unchanged: 100}, failures: []});
+	await app.waitFor('Changes');
+	await app.press(keys.escape);
+	t.regex(await app.waitFor(frame => /lv2 +█+ +21\b/.test(frame)), /Plugins per format/);
+	app.unmount();
+});

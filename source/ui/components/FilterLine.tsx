@@ -1,3 +1,4 @@
+import {memo} from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../hooks/use-theme.js';
 import {cell} from '../model/format.js';
@@ -14,8 +15,8 @@ export type FilterLineProps = {
 	indexing: boolean;
 };
 
-/** The filter line: `/ query` with a cursor while focused, a hint when empty, the sort on the right. */
-export function FilterLine({query, focused, sort, width, indexing}: FilterLineProps) {
+/** The filter line: `/ query` with a cursor while focused, a hint when empty, the sort on the right. Memoised. */
+export const FilterLine = memo(function FilterLine({query, focused, sort, width, indexing}: FilterLineProps) {
 	const theme = useTheme();
 	const right = `${indexing ? 'indexing' + theme.glyph.ellipsis + ' ' : ''}sort: ${sort}`;
 	const room = Math.max(0, width - right.length - 3);
@@ -31,4 +32,4 @@ export function FilterLine({query, focused, sort, width, indexing}: FilterLinePr
 			<Text color={theme.text.secondary}>{' ' + right}</Text>
 		</Box>
 	);
-}
+});

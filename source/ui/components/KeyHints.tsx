@@ -1,3 +1,4 @@
+import {memo} from 'react';
 import {Text} from 'ink';
 import {useTheme} from '../hooks/use-theme.js';
 import type {CommandName} from '../keys/commands.js';
@@ -9,8 +10,8 @@ export type Hint = [command: CommandName, label: string];
 /** Props of the key hints line. */
 export type KeyHintsProps = {hints: Hint[]};
 
-/** The bottom line: each hint's key (from the command table) and a word, truncated to the width. */
-export function KeyHints({hints}: KeyHintsProps) {
+/** The bottom line: each hint's key (from the command table) and a word, truncated to the width. Memoised. */
+export const KeyHints = memo(function KeyHints({hints}: KeyHintsProps) {
 	const theme = useTheme();
 	return (
 		<Text wrap="truncate">
@@ -23,4 +24,4 @@ export function KeyHints({hints}: KeyHintsProps) {
 			))}
 		</Text>
 	);
-}
+});

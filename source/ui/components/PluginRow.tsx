@@ -1,5 +1,5 @@
 import {memo} from 'react';
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import type {PluginSummary} from '../../catalog/plugin.js';
 import type {ListColumns} from '../model/columns.js';
 import {cell} from '../model/format.js';
@@ -13,21 +13,42 @@ export type PluginRowProps = {
 	theme: Theme;
 };
 
-/** One plugin in the explorer list: favourite mark, name, vendor, format, category. Memoised. */
+/**
+ * One plugin in the explorer list: favourite mark, name, vendor, format, category. Memoised.
+ * The selected row is one padded line (its highlight spans the row); the others place each
+ * column in its own box, so Ink draws only the text and not the padding (every character drawn
+ * costs Ink work on every frame).
+ */
 export const PluginRow = memo(function PluginRow({summary, selected, columns, theme}: PluginRowProps) {
 	const {ellipsis} = theme.glyph;
 	const mark = summary.favorite ? theme.glyph.favorite : ' ';
 	const dim = summary.status !== 'ok' && summary.status !== 'imported';
+	const nameColor = dim ? theme.status.warning : theme.text.primary;
+	if (selected) {
+		return (
+			<Text inverse wrap="truncate">
+				<Text color={theme.ui.favorite}>{cell(mark, columns.mark)}</Text>
+				<Text bold color={nameColor}>{cell(summary.name, columns.name, ellipsis)}</Text>
+				{' '}
+				<Text color={theme.text.secondary}>{cell(summary.vendor, columns.vendor, ellipsis)}</Text>
+				{' '}
+				<Text color={theme.format[summary.format]}>{cell(summary.format, columns.format, ellipsis)}</Text>
+				{columns.category > 0 ? ' ' : ''}
+				{columns.category > 0 ? <Text color={theme.text.secondary}>{cell(summary.category, columns.category, ellipsis)}</Text> : null}
+			</Text>
+		);
+	}
+
+	const column = (text: string, width: number, color: string | undefined, gap = 1) => (
+		<Box width={width + gap} flexShrink={0}><Text color={color} wrap="truncate">{cell(text, width, ellipsis).trimEnd()}</Text></Box>
+	);
 	return (
-		<Text inverse={selected} wrap="truncate">
-			<Text color={theme.ui.favorite}>{cell(mark, columns.mark)}</Text>
-			<Text bold={selected} color={dim ? theme.status.warning : theme.text.primary}>{cell(summary.name, columns.name, ellipsis)}</Text>
-			{' '}
-			<Text color={theme.text.secondary}>{cell(summary.vendor, columns.vendor, ellipsis)}</Text>
-			{' '}
-			<Text color={theme.format[summary.format]}>{cell(summary.format, columns.format, ellipsis)}</Text>
-			{columns.category > 0 ? ' ' : ''}
-			{columns.category > 0 ? <Text color={theme.text.secondary}>{cell(summary.category, columns.category, ellipsis)}</Text> : null}
-		</Text>
+		<Box height={1}>
+			<Box width={columns.mark} flexShrink={0}>{summary.favorite ? <Text color={theme.ui.favorite}>{mark}</Text> : null}</Box>
+			{column(summary.name, columns.name, nameColor)}
+			{column(summary.vendor, columns.vendor, theme.text.secondary)}
+			{column(summary.format, columns.format, theme.format[summary.format], columns.category > 0 ? 1 : 0)}
+			{columns.category > 0 ? column(summary.category, columns.category, theme.text.secondary, 0) : null}
+		</Box>
 	);
 });

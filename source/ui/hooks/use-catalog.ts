@@ -1,19 +1,19 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {PluginSummary} from '../../catalog/plugin.js';
 import type {SearchIndex} from '../../search/index.js';
-import {allSummaries, firstRows, lastScanTime, toggleFavorite, visibleTotal} from '../model/catalog.js';
-import {buildIndexInSteps} from '../model/index-loader.js';
+import {firstRows, lastScanTime, toggleFavorite, visibleTotal} from '../model/catalog.js';
+import {buildIndexInSteps, indexChanges, loadSummariesInPages, withChanges} from '../model/catalog-loader.js';
 import {useServices} from './use-services.js';
 
 /** The catalog as the explorer holds it. */
 export type Catalog = {
-	/** Plugins by name: the first screenful at start, then all of them. */
+	/** Plugins by name: the first screenful at start, more as pages arrive, then all of them. */
 	items: readonly PluginSummary[];
 	/** Plugins not hidden, from the store. */
 	total: number;
 	/** True once every plugin is loaded. */
 	complete: boolean;
-	/** The search index, built after the first frame. */
+	/** The search index, built after every plugin is loaded. */
 	index: SearchIndex | undefined;
 	/** When the last scan finished (ISO). */
 	lastScanAt: string | undefined;
@@ -29,9 +29,13 @@ export type CatalogApi = Catalog & {
 	toggleFavorite(id: string): void;
 };
 
+/** The list is republished at most this often while pages arrive (each publish re-filters it). */
+const publishEveryMs = 250;
+
 /**
- * Loads the catalog in stages so the first frame is quick: the first `firstPage` rows and the
- * count at once, every plugin right after the first frame, the search index after that.
+ * Loads the catalog in stages so the first frame is quick and keys never wait: the first
+ * `firstPage` rows and the count at once, the rest in pages between key presses, then the search
+ * index in time slices (model/catalog-loader.ts). Favourites toggled meanwhile are kept.
  */
 export function useCatalog(firstPage: number): CatalogApi {
 	const {store} = useServices();
@@ -46,22 +50,35 @@ export function useCatalog(firstPage: number): CatalogApi {
 	const current = useRef(catalog);
 	current.current = catalog;
 	const generation = useRef(0);
+	/** Summaries changed (favourites) since the running load started reading. */
+	const changed = useRef(new Map<string, PluginSummary>());
 	const load = useCallback(() => {
 		const mine = ++generation.current;
 		const stale = (): boolean => mine !== generation.current;
-		const timer = setTimeout(() => {
-			if (stale()) {
+		const slicing = {cancelled: stale};
+		changed.current = new Map();
+		const timer = setTimeout(async () => {
+			let published = performance.now();
+			const all = await loadSummariesInPages(store, slicing, loaded => {
+				if (performance.now() - published >= publishEveryMs && loaded.length < current.current.total) {
+					published = performance.now();
+					const items = withChanges(loaded.filter(summary => !summary.hidden), changed.current);
+					setCatalog(previous => ({...previous, items, revision: previous.revision + 1}));
+				}
+			});
+			if (!all || stale()) {
 				return;
 			}
 
-			const all = allSummaries(store);
-			const items = all.filter(summary => !summary.hidden);
+			const fresh = withChanges(all, changed.current);
+			const items = fresh.filter(summary => !summary.hidden);
 			setCatalog(previous => ({...previous, items, total: items.length, complete: true, index: undefined, lastScanAt: lastScanTime(store), revision: previous.revision + 1}));
-			void buildIndexInSteps(store, all, stale).then(index => {
-				if (index && !stale()) {
-					setCatalog(previous => ({...previous, index, revision: previous.revision + 1}));
-				}
-			});
+			const index = await buildIndexInSteps(store, fresh, slicing);
+			if (index && !stale()) {
+				indexChanges(index, changed.current);
+				changed.current = new Map();
+				setCatalog(previous => ({...previous, index, revision: previous.revision + 1}));
+			}
 		}, 0);
 		return () => {
 			clearTimeout(timer);
@@ -78,12 +95,15 @@ export function useCatalog(firstPage: number): CatalogApi {
 			return;
 		}
 
-		const changed = {...summary, favorite};
+		const updated = {...summary, favorite};
 		if (document && index) {
-			index.upsert({...document, summary: changed});
+			index.upsert({...document, summary: updated});
 		}
 
-		setCatalog(previous => ({...previous, items: previous.items.map(item => (item.id === id ? changed : item)), revision: previous.revision + 1}));
+		// A load under way may have read the old mark already: it applies this when it ends.
+		changed.current.set(id, updated);
+
+		setCatalog(previous => ({...previous, items: previous.items.map(item => (item.id === id ? updated : item)), revision: previous.revision + 1}));
 	}, [store]);
 	return {...catalog, reload: load, toggleFavorite: toggle};
 }

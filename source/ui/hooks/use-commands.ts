@@ -22,8 +22,6 @@ export type CommandTargets = {
 	scroll: Scroll;
 	scrollLines: number;
 	scrollHeight: number;
-	/** Opens the stats screen (reads the statistics first). */
-	openStats(): void;
 };
 
 /**
@@ -120,7 +118,6 @@ function runCommand(command: CommandName, targets: CommandTargets, exit: () => v
 
 		case 'screen.stats': {
 			scroll.reset();
-			targets.openStats();
 			screens.push('stats');
 			return;
 		}

@@ -20,6 +20,8 @@ export type ExplorerState = {
 	result: FilterResult;
 	/** True while the list still shows an older query than the one typed. */
 	stale: boolean;
+	/** The query the list shows now (the typed one once the list caught up). */
+	shownQuery: string;
 	nav: ListNavigation;
 	selected: PluginSummary | undefined;
 	/** The selected plugin as of the last key (see ListNavigation.cursorNow). */
@@ -58,7 +60,7 @@ export function useExplorer(catalog: Catalog, rows: number): ExplorerState {
 	return {
 		query, focusNow: () => ({...now.current}), setQuery, focused, setFocused, sort,
 		cycleSort: () => setSort(current => nextSort(current, result.hasWords)),
-		result, stale: deferredQuery !== query, nav, selected: result.items[nav.cursor],
+		result, stale: deferredQuery !== query, shownQuery: deferredQuery, nav, selected: result.items[nav.cursor],
 		selectedNow: () => result.items[nav.cursorNow()],
 	};
 }

@@ -14,11 +14,6 @@ export function visibleTotal(store: Store): number {
 	return countPlugins(store, false);
 }
 
-/** Every catalogued plugin (hidden ones too), by name. Cost: one table scan, no parameters. */
-export function allSummaries(store: Store): PluginSummary[] {
-	return [...listSummaries(store, {includeHidden: true})];
-}
-
 /** When the last scan finished (ISO), if any. */
 export function lastScanTime(store: Store): string | undefined {
 	const last = lastScans(store, 1)[0];

@@ -3,6 +3,7 @@ import {matchesWordPrefix} from '../../catalog/text.js';
 import {asksForHidden, passesFilters} from '../../search/filters.js';
 import type {SearchIndex} from '../../search/index.js';
 import {parseQuery, QueryError, type ParsedQuery} from '../../search/query.js';
+import {count} from './format.js';
 import {sortItems, type UiSort} from './sort.js';
 
 /** What the explorer filters: the search index once built, else the plain list from the store. */
@@ -87,4 +88,13 @@ export function filterMessage(result: FilterResult): {text: string; error: boole
 /** Rows the explorer list gets on a terminal of `rows` lines: all but the filter, header, status bar, hints and message. */
 export function listHeightFor(rows: number, hasMessage: boolean): number {
 	return Math.max(1, rows - 4 - (hasMessage ? 1 : 0));
+}
+
+/**
+ * The status bar's left side: shown/total counts and the filter they are for. `query` must be the
+ * query of the shown list (not the one being typed, which the list follows a moment later).
+ */
+export function statusText(shown: number, total: number, query: string, separator: string): string {
+	const filter = query.trim() === '' ? '' : ` ${separator} filter: ${query.trim()}`;
+	return `${count(shown)}/${count(total)} plugins${filter}`;
 }

@@ -1,4 +1,5 @@
 import type {ScanDiff} from '../../scan/events.js';
+import {count} from './format.js';
 import type {ScanView} from './scan-state.js';
 
 const statusOrder = ['ok', 'unchanged', 'failed', 'timeout', 'crashed', 'blacklisted'];
@@ -29,4 +30,21 @@ export function diffLines(diff: ScanDiff, room: number, separator = '·', ellips
 
 	const shown = entries.slice(0, Math.max(0, space - 1));
 	return [...lines, ...shown, `  ${ellipsis} and ${entries.length - shown.length} more`];
+}
+
+/**
+ * What the dashboard says about unchanged files, from the events: the files skipped are the
+ * `unchanged` outcomes of the counts (none in a full rescan, which probes them again); before the
+ * first count arrives, `started` says how many unchanged files there are. Empty when none.
+ */
+export function unchangedText(view: ScanView): string {
+	const counted = Object.values(view.counts).some(counts => Object.keys(counts).length > 0);
+	const skipped = counted
+		? Object.values(view.counts).reduce((sum, counts) => sum + (counts['unchanged'] ?? 0), 0)
+		: (view.full ? 0 : view.unchanged);
+	if (skipped > 0) {
+		return `${count(skipped)} unchanged files skipped`;
+	}
+
+	return view.full && view.unchanged > 0 ? `${count(view.unchanged)} unchanged files probed again` : '';
 }

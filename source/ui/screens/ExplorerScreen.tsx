@@ -11,8 +11,7 @@ import {usePluginRecord} from '../hooks/use-plugin-record.js';
 import {useTheme} from '../hooks/use-theme.js';
 import type {TerminalSize} from '../hooks/use-terminal-size.js';
 import {paneWidth} from '../model/columns.js';
-import {filterMessage, listHeightFor} from '../model/filter.js';
-import {count} from '../model/format.js';
+import {filterMessage, listHeightFor, statusText} from '../model/filter.js';
 import type {ScanView} from '../model/scan-state.js';
 import {sortLabel} from '../model/sort.js';
 
@@ -39,8 +38,7 @@ export function ExplorerScreen({explorer, catalog, scan, size, now}: ExplorerScr
 	const listWidth = size.columns - pane - (pane > 0 ? 1 : 0);
 	const paneId = useDeferredValue(pane > 0 ? explorer.selected?.id : undefined);
 	const record = usePluginRecord(paneId, catalog.revision);
-	const filterText = query.trim() === '' ? '' : ` ${theme.glyph.separator} filter: ${query.trim()}`;
-	const left = `${count(result.items.length)}/${count(catalog.total)} plugins${filterText}`;
+	const left = statusText(result.items.length, catalog.total, explorer.shownQuery, theme.glyph.separator);
 	return (
 		<Box flexDirection="column" width={size.columns} height={size.rows}>
 			<FilterLine query={query} focused={explorer.focused} sort={sortLabel(explorer.sort, result.hasWords)} width={size.columns} indexing={catalog.index === undefined}/>

@@ -6,7 +6,7 @@ import {useTheme} from '../hooks/use-theme.js';
 import type {TerminalSize} from '../hooks/use-terminal-size.js';
 import {cell, clock, count, duration} from '../model/format.js';
 import {isRunning, progressRatio, type ScanView} from '../model/scan-state.js';
-import {countColumns, diffLines} from '../model/scan-report.js';
+import {countColumns, diffLines, unchangedText} from '../model/scan-report.js';
 
 /** Props of the scan dashboard. */
 export type ScanScreenProps = {
@@ -29,6 +29,7 @@ export function ScanScreen({scan, lastScanAt, size, now}: ScanScreenProps) {
 	const fixed = 3 + 1 + (columns.formats.length + 1) + 1 + (running ? workers.length + 1 : 0) + 2;
 	const room = Math.max(2, size.rows - fixed - 2);
 	const diff = scan.summary ? diffLines(scan.summary.diff, room, theme.glyph.separator, theme.glyph.ellipsis) : [];
+	const unchanged = unchangedText(scan);
 	const failureRoom = Math.max(1, room - diff.length - (scan.summary ? 1 : 0));
 	const hints: Hint[] = running
 		? [['nav.back', 'browse (scan keeps going)'], ['scan.cancel', 'stop'], ['app.quit', 'quit']]
@@ -41,7 +42,7 @@ export function ScanScreen({scan, lastScanAt, size, now}: ScanScreenProps) {
 				<Text wrap="truncate">
 					{`${count(scan.plugins)} plugins ${theme.glyph.separator} ${scan.pluginsPerSecond.toFixed(1)} plugins/s ${theme.glyph.separator} `}
 					{running ? `ETA ${scan.etaSeconds === undefined ? '?' : clock(scan.etaSeconds)}` : `took ${duration(scan.summary?.durationMs ?? 0)}`}
-					{` ${theme.glyph.separator} ${count(scan.unchanged)} unchanged files skipped`}
+					{unchanged ? ` ${theme.glyph.separator} ${unchanged}` : ''}
 				</Text>
 				{scan.error ? <Text color={theme.status.error} wrap="wrap">{scan.error}</Text> : null}
 				<Text> </Text>
