@@ -1,5 +1,7 @@
 #include "sleep_waker.hpp"
 
+#ifdef __linux__
+
 #include <chrono>
 #include <cstdio>
 #include <csignal>
@@ -126,3 +128,18 @@ void SleepWaker::nudge(pid_t prober) {
 }
 
 }  // namespace pluginary
+
+#else  // not Linux: no per-thread view of blocked system calls, so plugin threads sleep out their interval
+
+namespace pluginary {
+
+SleepWaker::SleepWaker() = default;
+SleepWaker::~SleepWaker() = default;
+SleepWaker::Armed::Armed(SleepWaker& waker) : waker_(waker) {}
+SleepWaker::Armed::~Armed() = default;
+void SleepWaker::run() {}
+void SleepWaker::nudge(pid_t) {}
+
+}  // namespace pluginary
+
+#endif  // __linux__
