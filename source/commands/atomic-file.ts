@@ -4,6 +4,7 @@ import path from 'node:path';
 import {randomBytes} from 'node:crypto';
 import {UserError} from '../errors.js';
 import {makeFolders} from '../paths.js';
+import {BufferedWriter} from './buffered-writer.js';
 
 /**
  * A file written atomically: text goes to a temporary file in the same folder (buffered, 64 KiB
@@ -11,19 +12,18 @@ import {makeFolders} from '../paths.js';
  * whole new one, never a half-written one. `discard()` removes the temporary file. Has the
  * `write`/`line` shape of Output, so streaming writers can target either.
  */
-export class AtomicFile {
+export class AtomicFile extends BufferedWriter {
 	/** The final path. */
 	readonly path: string;
 	private readonly temporary: string;
 	private fd: number | undefined;
-	private buffer: string[] = [];
-	private size = 0;
 
 	/**
 	 * Starts writing `target`. Throws a UserError (exit 1) when it exists and `force` is not set,
 	 * when it is a directory, or when its folder cannot be written.
 	 */
 	constructor(target: string, force: boolean) {
+		super();
 		this.path = path.resolve(target);
 		if (existsSync(this.path)) {
 			if (statSync(this.path).isDirectory()) {
@@ -43,20 +43,6 @@ export class AtomicFile {
 		} catch (error) {
 			throw new UserError(`Cannot write ${this.path}: ${(error as Error).message}.`);
 		}
-	}
-
-	/** Buffers text. */
-	write(text: string): void {
-		this.buffer.push(text);
-		this.size += text.length;
-		if (this.size >= 65_536) {
-			this.flush();
-		}
-	}
-
-	/** Buffers one line. */
-	line(text = ''): void {
-		this.write(text + '\n');
 	}
 
 	/** Writes, syncs and renames the file into place. */
@@ -83,13 +69,10 @@ export class AtomicFile {
 		} catch {}
 	}
 
-	private flush(): void {
-		if (this.fd !== undefined && this.buffer.length > 0) {
-			writeSync(this.fd, this.buffer.join(''));
+	protected emit(text: string): void {
+		if (this.fd !== undefined) {
+			writeSync(this.fd, text);
 		}
-
-		this.buffer = [];
-		this.size = 0;
 	}
 }
 

@@ -1,5 +1,6 @@
 import process from 'node:process';
 import {UserError, messageOf} from '../errors.js';
+import {BufferedWriter} from './buffered-writer.js';
 
 /** ANSI styles used by plain CLI output. */
 const styles = {bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39]} as const;
@@ -19,14 +20,13 @@ export function colorEnabled(flag: boolean | undefined, stream: NodeJS.WriteStre
  * Buffered writer for stdout. Stops quietly when the reader goes away (EPIPE, e.g. `| head`).
  * `write` buffers up to 64 KiB before handing it to the stream, so streaming 10k rows is cheap.
  */
-export class Output {
+export class Output extends BufferedWriter {
 	/** Whether ANSI styles are emitted. */
 	readonly color: boolean;
-	private buffer: string[] = [];
-	private size = 0;
 	private closed = false;
 
 	constructor(color: boolean, private readonly stream: NodeJS.WriteStream = process.stdout) {
+		super();
 		this.color = color;
 		stream.on('error', (error: NodeJS.ErrnoException) => {
 			if (error.code === 'EPIPE') {
@@ -34,24 +34,6 @@ export class Output {
 				process.exit(process.exitCode ?? 0);
 			}
 		});
-	}
-
-	/** Writes text (buffered). */
-	write(text: string): void {
-		if (this.closed) {
-			return;
-		}
-
-		this.buffer.push(text);
-		this.size += text.length;
-		if (this.size >= 65_536) {
-			this.flush();
-		}
-	}
-
-	/** Writes one line. */
-	line(text = ''): void {
-		this.write(text + '\n');
 	}
 
 	/** Styles text when colour is on. */
@@ -64,14 +46,10 @@ export class Output {
 		return `\u001B[${open}m${text}\u001B[${close}m`;
 	}
 
-	/** Hands buffered text to the stream. */
-	flush(): void {
-		if (this.buffer.length > 0 && !this.closed) {
-			this.stream.write(this.buffer.join(''));
+	protected emit(text: string): void {
+		if (!this.closed) {
+			this.stream.write(text);
 		}
-
-		this.buffer = [];
-		this.size = 0;
 	}
 }
 
