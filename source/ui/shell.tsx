@@ -30,7 +30,7 @@ export function Shell({size: fixed}: ShellProps) {
 	const catalog = useCatalog(size.rows);
 	const explorer = useExplorer(catalog, size.rows);
 	const details = useDetails(catalog, size.rows);
-	const scan = useScan(catalog.reload);
+	const scan = useScan(catalog.refresh);
 	const screens = useScreens();
 	const scroll = useScroll();
 	const stats = useStats(catalog, screens.screen === 'stats');

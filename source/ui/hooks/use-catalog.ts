@@ -1,8 +1,10 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {PluginSummary} from '../../catalog/plugin.js';
 import type {SearchIndex} from '../../search/index.js';
+import type {ScanSummary} from '../../scan/events.js';
 import {firstRows, lastScanTime, toggleFavorite, visibleTotal} from '../model/catalog.js';
 import {buildIndexInSteps, indexChanges, loadSummariesInPages, withChanges} from '../model/catalog-loader.js';
+import {applyScanChanges, categoryRulesStamp} from '../model/scan-refresh.js';
 import {useServices} from './use-services.js';
 
 /** The catalog as the explorer holds it. */
@@ -23,8 +25,8 @@ export type Catalog = {
 
 /** The catalog and what can be done to it. */
 export type CatalogApi = Catalog & {
-	/** Reads the store again (after a scan). */
-	reload(): void;
+	/** Brings the catalog up to date after a scan: only what the scan touched when that is small, else a full reload. */
+	refresh(summary?: ScanSummary): void;
 	/** Toggles a plugin's favourite mark in the store and in memory. */
 	toggleFavorite(id: string): void;
 };
@@ -52,7 +54,10 @@ export function useCatalog(firstPage: number): CatalogApi {
 	const generation = useRef(0);
 	/** Summaries changed (favourites) since the running load started reading. */
 	const changed = useRef(new Map<string, PluginSummary>());
+	/** The category rules version the loaded rows were made with. */
+	const rules = useRef(categoryRulesStamp(store));
 	const load = useCallback(() => {
+		rules.current = categoryRulesStamp(store);
 		const mine = ++generation.current;
 		const stale = (): boolean => mine !== generation.current;
 		const slicing = {cancelled: stale};
@@ -105,5 +110,14 @@ export function useCatalog(firstPage: number): CatalogApi {
 
 		setCatalog(previous => ({...previous, items: previous.items.map(item => (item.id === id ? updated : item)), revision: previous.revision + 1}));
 	}, [store]);
-	return {...catalog, reload: load, toggleFavorite: toggle};
+	const refresh = useCallback((summary?: ScanSummary) => {
+		const {index, items, complete} = current.current;
+		const patched = summary && index && complete ? applyScanChanges(store, index, items, summary, rules.current) : undefined;
+		if (patched) {
+			setCatalog(previous => ({...previous, items: patched, total: patched.length, lastScanAt: lastScanTime(store), revision: previous.revision + 1}));
+		} else {
+			load();
+		}
+	}, [store, load]);
+	return {...catalog, refresh, toggleFavorite: toggle};
 }

@@ -1,6 +1,6 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {messageOf} from '../../errors.js';
-import type {ScanHandle} from '../../scan/events.js';
+import type {ScanHandle, ScanSummary} from '../../scan/events.js';
 import {failScan, finishScan, isRunning, reduceScan, startingScan, type ScanView} from '../model/scan-state.js';
 import {useServices} from './use-services.js';
 
@@ -19,9 +19,9 @@ export const SCAN_FRAME_MS = 50;
 
 /**
  * Runs scans through the scan engine and folds their events into a view, publishing it at most
- * every SCAN_FRAME_MS. `onFinished` runs once a scan ends (the explorer reloads the catalog).
+ * every SCAN_FRAME_MS. `onFinished` runs once a scan ends, with its summary when it ran (the explorer updates the catalog).
  */
-export function useScan(onFinished: () => void): ScanApi {
+export function useScan(onFinished: (summary?: ScanSummary) => void): ScanApi {
 	const services = useServices();
 	const [view, setView] = useState<ScanView | undefined>(undefined);
 	const latest = useRef<ScanView | undefined>(undefined);
@@ -48,7 +48,9 @@ export function useScan(onFinished: () => void): ScanApi {
 
 		latest.current = startingScan(full, services.now());
 		publish(true);
-		void follow(services.startScan.bind(services), full, handle, latest, publish).then(() => finished.current());
+		void follow(services.startScan.bind(services), full, handle, latest, publish).then(summary => {
+			finished.current(summary);
+		});
 	}, [services, publish]);
 	const cancel = useCallback(() => handle.current?.cancel(), []);
 	useEffect(() => () => {
@@ -61,7 +63,7 @@ export function useScan(onFinished: () => void): ScanApi {
 type Ref<T> = {current: T};
 
 async function follow(startScan: (options: {full: boolean}) => ScanHandle, full: boolean, handle: Ref<ScanHandle | undefined>,
-	latest: Ref<ScanView | undefined>, publish: (now: boolean) => void): Promise<void> {
+	latest: Ref<ScanView | undefined>, publish: (now: boolean) => void): Promise<ScanSummary | undefined> {
 	try {
 		const scan = startScan({full});
 		handle.current = scan;
@@ -74,8 +76,11 @@ async function follow(startScan: (options: {full: boolean}) => ScanHandle, full:
 		if (latest.current!.phase !== 'finished') {
 			latest.current = finishScan(latest.current!, summary);
 		}
+
+		return summary;
 	} catch (error) {
 		latest.current = failScan(latest.current!, messageOf(error));
+		return undefined;
 	} finally {
 		handle.current = undefined;
 		publish(true);

@@ -1,0 +1,56 @@
+import type {PluginSummary} from '../../catalog/plugin.js';
+import type {Store} from '../../db/open.js';
+import {cachedStatement} from '../../db/queries/statements.js';
+import {loadSearchDocumentsOf} from '../../search/catalog-source.js';
+import type {SearchIndex} from '../../search/index.js';
+import type {ScanSummary} from '../../scan/events.js';
+
+/** Above this share of the catalog, reading everything again is as cheap as patching. */
+const patchLimit = 0.25;
+
+/** The version of the category rules the stored categories were made with (a scan may recategorise everything). */
+export function categoryRulesStamp(store: Store): string | undefined {
+	return cachedStatement(store, "select value from settings where key = 'categoryRulesVersion'").pluck().get() as string | undefined;
+}
+
+/**
+ * Brings a loaded catalog up to date after a scan by touching only the plugins of the files the
+ * scan added, changed, removed or failed on (and the same ids at other paths, for duplicates that
+ * took over): they leave the index and the list, and their current rows come back in. Returns the
+ * new list (by name, hidden plugins left out), or undefined when a full reload is the better deal
+ * (a large change, or the category rules changed and every row may differ).
+ * Cost: one query for the ids, one for their documents; the index is updated in place.
+ */
+export function applyScanChanges(store: Store, index: SearchIndex, items: readonly PluginSummary[], summary: ScanSummary, rulesStamp: string | undefined): PluginSummary[] | undefined {
+	const paths = new Set([...summary.diff.new, ...summary.diff.changed, ...summary.diff.removed, ...summary.failures.map(failure => failure.path)]);
+	if (paths.size > Math.max(50, index.size * patchLimit) || categoryRulesStamp(store) !== rulesStamp) {
+		return undefined;
+	}
+
+	const ids = new Set(cachedStatement(store, 'select id from plugins where path in (select value from json_each(?))').pluck().all(JSON.stringify([...paths])) as string[]);
+	for (const document of index.documents()) {
+		if (paths.has(document.summary.path)) {
+			ids.add(document.summary.id);
+		}
+	}
+
+	for (const id of ids) {
+		index.remove(id);
+	}
+
+	const fresh = loadSearchDocumentsOf(store, [...ids]);
+	for (const document of fresh) {
+		index.upsert(document);
+	}
+
+	const kept = items.filter(item => !ids.has(item.id));
+	const added = fresh.map(document => document.summary).filter(item => !item.hidden);
+	return [...kept, ...added].sort(byName);
+}
+
+/** The list order of the store (`name collate nocase, format, id`). */
+function byName(a: PluginSummary, b: PluginSummary): number {
+	const left = a.name.toLowerCase();
+	const right = b.name.toLowerCase();
+	return left < right ? -1 : left > right ? 1 : a.format < b.format ? -1 : a.format > b.format ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
