@@ -26,7 +26,7 @@ export function EmptyScreen({folders, size}: EmptyScreenProps) {
 					</Text>
 				))}
 				<Text> </Text>
-				<Text>Press <Text bold color={theme.text.link}>r</Text> to scan them now (it takes a minute or so), or <Text bold color={theme.text.link}>q</Text> to quit.</Text>
+				<Text>Press <Text bold color={theme.text.link}>r</Text> to scan them now (usually a few seconds), or <Text bold color={theme.text.link}>q</Text> to quit.</Text>
 				<Text color={theme.text.secondary} wrap="truncate">Set LV2_PATH, LADSPA_PATH, VST_PATH, VST3_PATH or CLAP_PATH to search elsewhere.</Text>
 			</Box>
 			<KeyHints hints={[['scan.incremental', 'scan'], ['screen.help', 'help'], ['app.quit', 'quit']]}/>
