@@ -8,6 +8,10 @@ import {PhraseMatcher} from './phrase.js';
 import {Postings} from './postings.js';
 import {parseQuery, type ParsedQuery, type QueryFilter, type QueryTerm} from './query.js';
 import {suggestQueries, Vocabulary} from './suggest.js';
+import {FilterColumns} from './columns.js';
+import {kthLargest, Scratch} from './scratch.js';
+
+export {kthLargest} from './scratch.js';
 import {TextFilterIndex, wordsOf} from './text-filter-index.js';
 import {indexTokens, queryTokens} from './tokenize.js';
 
@@ -68,9 +72,6 @@ const MAX_FUZZY = 2;
 /** Fuzzy matching only for words longer than 5 letters: 20% of the length, at most MAX_FUZZY edits. */
 const fuzzyDistance = (term: string): number => (term.length > 5 ? Math.min(MAX_FUZZY, Math.round(term.length * 0.2)) : 0);
 
-const FLAG_INSTRUMENT = 1;
-const FLAG_FAVORITE = 2;
-const FLAG_HIDDEN = 4;
 
 /**
  * An indexed term: the posting list of each field (undefined when no document holds the term in
@@ -147,16 +148,9 @@ export class SearchIndex {
 	/** Parameter names; each holds the terms of its words (the params field). */
 	private readonly parameters = new TextFilterIndex<Term[]>((_, words) => words.map(word => this.term(word)));
 	private readonly avgFieldLength = new Float64Array(FIELD_COUNT);
-	private readonly formatCodes = new Map<string, number>();
-	private readonly categoryCodes = new Map<string, number>();
+	private readonly columns = new FilterColumns();
 	private capacity = 0;
 	private fieldLength: Uint32Array[] = [];
-	private format = new Uint8Array(0);
-	private category = new Uint8Array(0);
-	private flags = new Uint8Array(0);
-	private parameterCount = new Int32Array(0);
-	private audioInputs = new Int32Array(0);
-	private audioOutputs = new Int32Array(0);
 	/** Scratch arrays of a search (indexed by slot), reused across searches; stamps avoid clearing. */
 	private scratch: Scratch | undefined;
 	private sorted: Int32Array | undefined;
@@ -355,12 +349,7 @@ export class SearchIndex {
 	}
 
 	private setColumns(slot: number, summary: PluginSummary): void {
-		this.format[slot] = codeOf(this.formatCodes, summary.format);
-		this.category[slot] = codeOf(this.categoryCodes, summary.category);
-		this.flags[slot] = (summary.isInstrument ? FLAG_INSTRUMENT : 0) | (summary.favorite ? FLAG_FAVORITE : 0) | (summary.hidden ? FLAG_HIDDEN : 0);
-		this.parameterCount[slot] = summary.parameterCount;
-		this.audioInputs[slot] = summary.audioInputs;
-		this.audioOutputs[slot] = summary.audioOutputs;
+		this.columns.set(slot, summary);
 	}
 
 	private ensureCapacity(wanted: number): void {
@@ -369,19 +358,12 @@ export class SearchIndex {
 		}
 
 		const capacity = Math.max(64, wanted, this.capacity * 2);
-		const grow = <T extends Uint8Array | Int32Array | Uint32Array>(old: T, make: (length: number) => T): T => {
-			const next = make(capacity);
-			next.set(old);
+		this.fieldLength = FIELDS.map((_, field) => {
+			const next = new Uint32Array(capacity);
+			next.set(this.fieldLength[field] ?? new Uint32Array(0));
 			return next;
-		};
-
-		this.fieldLength = FIELDS.map((_, field) => grow(this.fieldLength[field] ?? new Uint32Array(0), length => new Uint32Array(length)));
-		this.format = grow(this.format, length => new Uint8Array(length));
-		this.category = grow(this.category, length => new Uint8Array(length));
-		this.flags = grow(this.flags, length => new Uint8Array(length));
-		this.parameterCount = grow(this.parameterCount, length => new Int32Array(length));
-		this.audioInputs = grow(this.audioInputs, length => new Int32Array(length));
-		this.audioOutputs = grow(this.audioOutputs, length => new Int32Array(length));
+		});
+		this.columns.grow(capacity);
 		this.capacity = capacity;
 		this.scratch = undefined;
 	}
@@ -566,9 +548,8 @@ export class SearchIndex {
 	/** The test a slot must pass besides the free words: hidden, negated words, phrases and filters. */
 	private keeper(query: ParsedQuery, includeHidden: boolean): (slot: number) => boolean {
 		const checks: Array<(slot: number) => boolean> = [];
-		const {flags} = this;
 		if (!includeHidden) {
-			checks.push(slot => (flags[slot] & FLAG_HIDDEN) === 0);
+			checks.push(this.columns.visible());
 		}
 
 		const excluded = this.excludedSlots(query.terms.filter(term => term.negated));
@@ -601,50 +582,8 @@ export class SearchIndex {
 				return slot => marks[slot] === 1;
 			}
 
-			case 'format': {
-				const code = this.formatCodes.get(filter.value) ?? -1;
-				const {format} = this;
-				return slot => format[slot] === code;
-			}
-
-			case 'category': {
-				const code = this.categoryCodes.get(filter.value) ?? -1;
-				const {category} = this;
-				return slot => category[slot] === code;
-			}
-
-			case 'is': {
-				const {flags} = this;
-				const bit = filter.value === 'instrument' || filter.value === 'effect' ? FLAG_INSTRUMENT : filter.value === 'fav' ? FLAG_FAVORITE : FLAG_HIDDEN;
-				return filter.value === 'effect' ? slot => (flags[slot] & bit) === 0 : slot => (flags[slot] & bit) !== 0;
-			}
-
-			case 'params':
-			case 'in':
-			case 'out': {
-				const column = filter.field === 'params' ? this.parameterCount : filter.field === 'in' ? this.audioInputs : this.audioOutputs;
-				const wanted = filter.value;
-				switch (filter.op) {
-					case '>': {
-						return slot => column[slot] > wanted;
-					}
-
-					case '<': {
-						return slot => column[slot] < wanted;
-					}
-
-					case '>=': {
-						return slot => column[slot] >= wanted;
-					}
-
-					case '<=': {
-						return slot => column[slot] <= wanted;
-					}
-
-					case '=': {
-						return slot => column[slot] === wanted;
-					}
-				}
+			default: {
+				return this.columns.check(filter);
 			}
 		}
 	}
@@ -760,94 +699,11 @@ export class SearchIndex {
 /** The `toJSON` format version. */
 const persistedVersion = 2;
 
-/** Reusable per-search arrays indexed by slot. */
-class Scratch {
-	readonly tokenScore: Float64Array;
-	readonly tokenSeen: Uint32Array;
-	readonly tokenTouched: Int32Array;
-	readonly total: Float64Array;
-	readonly matched: Uint16Array;
-	readonly seen: Uint32Array;
-	readonly touched: Int32Array;
-	private stamp = 0;
-
-	constructor(capacity: number) {
-		this.tokenScore = new Float64Array(capacity);
-		this.tokenSeen = new Uint32Array(capacity);
-		this.tokenTouched = new Int32Array(capacity);
-		this.total = new Float64Array(capacity);
-		this.matched = new Uint16Array(capacity);
-		this.seen = new Uint32Array(capacity);
-		this.touched = new Int32Array(capacity);
-	}
-
-	/** A value no slot is marked with yet. */
-	nextStamp(): number {
-		if (this.stamp >= 0xFF_FF_FF_F0) {
-			this.stamp = 0;
-			this.tokenSeen.fill(0);
-			this.seen.fill(0);
-		}
-
-		return ++this.stamp;
-	}
-}
-
 /** Ties of the boosted score: by name (as `localeCompare`), then format and id (deterministic). */
 function compareNames(a: Entry, b: Entry): number {
 	return collator.compare(a.sortName, b.sortName)
 		|| (a.document.summary.format < b.document.summary.format ? -1 : a.document.summary.format > b.document.summary.format ? 1 : 0)
 		|| (a.document.summary.id < b.document.summary.id ? -1 : a.document.summary.id > b.document.summary.id ? 1 : 0);
-}
-
-/** The k-th largest value (1-based) of a non-empty list. Cost: O(n) expected (quickselect on a copy). */
-export function kthLargest(values: readonly number[], k: number): number {
-	const list = Float64Array.from(values);
-	const target = Math.max(0, Math.min(list.length, k) - 1);
-	let low = 0;
-	let high = list.length - 1;
-	while (low < high) {
-		const pivot = list[(low + high) >>> 1];
-		let i = low;
-		let j = high;
-		while (i <= j) {
-			while (list[i] > pivot) {
-				i++;
-			}
-
-			while (list[j] < pivot) {
-				j--;
-			}
-
-			if (i <= j) {
-				const swap = list[i];
-				list[i] = list[j];
-				list[j] = swap;
-				i++;
-				j--;
-			}
-		}
-
-		if (target <= j) {
-			high = j;
-		} else if (target >= i) {
-			low = i;
-		} else {
-			break;
-		}
-	}
-
-	return list[target];
-}
-
-function codeOf(codes: Map<string, number>, value: string): number {
-	let code = codes.get(value);
-	if (code === undefined) {
-		code = codes.size + 1;
-		codes.set(value, code);
-	}
-
-	return code;
 }
 
 /** True when two versions of a document index the same texts (only flags or counts changed). */

@@ -1,0 +1,74 @@
+/** Buffers of a search that live across searches, and the selection step of ranking. */
+
+/** Reusable per-search arrays indexed by slot. */
+export class Scratch {
+	readonly tokenScore: Float64Array;
+	readonly tokenSeen: Uint32Array;
+	readonly tokenTouched: Int32Array;
+	readonly total: Float64Array;
+	readonly matched: Uint16Array;
+	readonly seen: Uint32Array;
+	readonly touched: Int32Array;
+	private stamp = 0;
+
+	constructor(capacity: number) {
+		this.tokenScore = new Float64Array(capacity);
+		this.tokenSeen = new Uint32Array(capacity);
+		this.tokenTouched = new Int32Array(capacity);
+		this.total = new Float64Array(capacity);
+		this.matched = new Uint16Array(capacity);
+		this.seen = new Uint32Array(capacity);
+		this.touched = new Int32Array(capacity);
+	}
+
+	/** A value no slot is marked with yet. */
+	nextStamp(): number {
+		if (this.stamp >= 0xFF_FF_FF_F0) {
+			this.stamp = 0;
+			this.tokenSeen.fill(0);
+			this.seen.fill(0);
+		}
+
+		return ++this.stamp;
+	}
+}
+
+/** The k-th largest value (1-based) of a non-empty list. Cost: O(n) expected (quickselect on a copy). */
+export function kthLargest(values: readonly number[], k: number): number {
+	const list = Float64Array.from(values);
+	const target = Math.max(0, Math.min(list.length, k) - 1);
+	let low = 0;
+	let high = list.length - 1;
+	while (low < high) {
+		const pivot = list[(low + high) >>> 1];
+		let i = low;
+		let j = high;
+		while (i <= j) {
+			while (list[i] > pivot) {
+				i++;
+			}
+
+			while (list[j] < pivot) {
+				j--;
+			}
+
+			if (i <= j) {
+				const swap = list[i];
+				list[i] = list[j];
+				list[j] = swap;
+				i++;
+				j--;
+			}
+		}
+
+		if (target <= j) {
+			high = j;
+		} else if (target >= i) {
+			low = i;
+		} else {
+			break;
+		}
+	}
+
+	return list[target];
+}
