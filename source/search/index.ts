@@ -9,6 +9,9 @@ import {Postings} from './postings.js';
 import {parseQuery, type ParsedQuery, type QueryFilter, type QueryTerm} from './query.js';
 import {suggestQueries, Vocabulary} from './suggest.js';
 import {FilterColumns} from './columns.js';
+import {combineTokens, FIELD_COUNT, FIELDS, fuzzyDistance, FUZZY_WEIGHT, NAME_WEIGHT, PARAMS, PREFIX_WEIGHT, scoreTermInto, Term} from './scoring.js';
+
+export {FIELD_BOOST, NAME_WEIGHT} from './scoring.js';
 import {kthLargest, Scratch} from './scratch.js';
 
 export {kthLargest} from './scratch.js';
@@ -54,38 +57,8 @@ export type SearchResult = {
 type Entry = {document: SearchDocument; slot: number; sortName: string; key?: string};
 type Ranked = {entry: Entry; score: number};
 
-/** Field weights: a name match counts most, parameter names least. */
-export const FIELD_BOOST = {name: 3, vendor: 1.5, category: 1.5, tags: 1.5, format: 1, params: 0.5};
-/** A hit's score is multiplied by up to 1 + NAME_WEIGHT by its name-match score (orders near-ties). */
-export const NAME_WEIGHT = 0.25;
-
-/** The indexed fields, in scoring order. */
-const FIELDS = ['name', 'vendor', 'category', 'format', 'tags', 'params'] as const;
-const FIELD_COUNT = FIELDS.length;
-const PARAMS = 5;
-const BOOSTS = FIELDS.map(field => FIELD_BOOST[field]);
-/** Scoring: BM25+ with MiniSearch's defaults; prefix and fuzzy expansions weighted as MiniSearch does. */
-const BM25 = {k: 1.2, b: 0.7, d: 0.5};
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.3;
-const MAX_FUZZY = 2;
-/** Fuzzy matching only for words longer than 5 letters: 20% of the length, at most MAX_FUZZY edits. */
-const fuzzyDistance = (term: string): number => (term.length > 5 ? Math.min(MAX_FUZZY, Math.round(term.length * 0.2)) : 0);
 
 
-/**
- * An indexed term: the posting list of each field (undefined when no document holds the term in
- * that field). Term objects live as long as the index (an emptied term scores nothing), so the
- * per-text caches below can point at them.
- */
-class Term {
-	readonly postings: Array<Postings | undefined> = [undefined, undefined, undefined, undefined, undefined, undefined];
-	/** The last slot this term was counted for (deduplicates a plugin's parameter words). */
-	seen = -1;
-	constructor(readonly text: string) {}
-}
-
-type TermData = Term;
 
 /** A text of a document field: its tokens (for the vocabulary) and their terms. */
 type Analysed = {tokens: string[]; terms: Term[]};
@@ -405,9 +378,9 @@ export class SearchIndex {
 
 		const scratch = this.scratchArrays();
 		const perToken = tokens.map(token => this.tokenResults(token, true, scratch));
-		let {slots, scores} = this.combine(perToken, 'and', scratch);
+		let {slots, scores} = combineTokens(perToken, 'and', scratch);
 		if (slots.length === 0 && tokens.length > 1) {
-			({slots, scores} = this.combine(perToken, 'or', scratch));
+			({slots, scores} = combineTokens(perToken, 'or', scratch));
 		}
 
 		const kept: number[] = [];
@@ -435,49 +408,10 @@ export class SearchIndex {
 		return {slots, scores};
 	}
 
-	/**
-	 * Slots matching the query tokens and their scores, exactly as MiniSearch's `search` with
-	 * `prefix` (and fuzzy for long words) combined with AND or OR: per token the BM25+ scores of
-	 * every (derived term, field) summed, tokens summed in order, times the number of tokens
-	 * matched. Unordered.
-	 */
-	private combine(perToken: ReadonlyArray<{slots: Int32Array; scores: Float64Array}>, combine: 'and' | 'or', scratch: Scratch): {slots: number[]; scores: number[]} {
-		const query = scratch.nextStamp();
-		const {total, matched, seen, touched} = scratch;
-		let touchedCount = 0;
-		for (let t = 0; t < perToken.length; t++) {
-			const {slots: tokenSlots, scores: tokenScores} = perToken[t];
-			for (let i = 0; i < tokenSlots.length; i++) {
-				const slot = tokenSlots[i];
-				if (seen[slot] === query) {
-					total[slot] += tokenScores[i];
-					matched[slot]++;
-				} else if (t === 0 || combine === 'or') {
-					seen[slot] = query;
-					total[slot] = tokenScores[i];
-					matched[slot] = 1;
-					touched[touchedCount++] = slot;
-				}
-			}
-		}
-
-		const slots: number[] = [];
-		const scores: number[] = [];
-		for (let i = 0; i < touchedCount; i++) {
-			const slot = touched[i];
-			const quality = matched[slot];
-			if (combine === 'or' || quality === perToken.length) {
-				slots.push(slot);
-				scores.push(total[slot] * quality);
-			}
-		}
-
-		return {slots, scores};
-	}
-
 	/** Scores one query token into scratch.tokenScore (slots listed in scratch.tokenTouched); returns how many slots. */
 	private scoreToken(term: string, fuzzy: boolean, scratch: Scratch, stamp: number): number {
-		let count = this.scoreTerm(this.termOf.get(term), 1, scratch, stamp, 0);
+		const stats = {documentCount: this.slotOf.size, avgFieldLength: this.avgFieldLength, fieldLength: this.fieldLength};
+		let count = scoreTermInto(this.termOf.get(term), 1, stats, scratch, stamp, 0);
 		const prefixMatches = this.terms.atPrefix(term);
 		const distance = fuzzy ? fuzzyDistance(term) : 0;
 		const fuzzyMatches = distance > 0 ? this.terms.fuzzyGet(term, distance) : undefined;
@@ -489,7 +423,7 @@ export class SearchIndex {
 
 			fuzzyMatches?.delete(derived);
 			const weight = PREFIX_WEIGHT * derived.length / (derived.length + (0.3 * extra));
-			count = this.scoreTerm(data, weight, scratch, stamp, count);
+			count = scoreTermInto(data, weight, stats, scratch, stamp, count);
 		}
 
 		if (fuzzyMatches) {
@@ -499,51 +433,13 @@ export class SearchIndex {
 				}
 
 				const weight = FUZZY_WEIGHT * derived.length / (derived.length + edits);
-				count = this.scoreTerm(data, weight, scratch, stamp, count);
+				count = scoreTermInto(data, weight, stats, scratch, stamp, count);
 			}
 		}
 
 		return count;
 	}
 
-	private scoreTerm(data: TermData | undefined, termWeight: number, scratch: Scratch, stamp: number, count: number): number {
-		if (!data) {
-			return count;
-		}
-
-		const {tokenScore, tokenSeen, tokenTouched} = scratch;
-		const documentCount = this.slotOf.size;
-		const {k, b, d} = BM25;
-		const termFreq = 1;
-		for (let field = 0; field < FIELD_COUNT; field++) {
-			const list = data.postings[field];
-			if (!list) {
-				continue;
-			}
-
-			const matchingCount = list.size;
-			const invDocFreq = Math.log(1 + ((documentCount - matchingCount + 0.5) / (matchingCount + 0.5)));
-			const weight = termWeight * BOOSTS[field];
-			const average = this.avgFieldLength[field];
-			const lengths = this.fieldLength[field];
-			const {ids} = list;
-			for (let i = 0; i < matchingCount; i++) {
-				const slot = ids[i];
-				// The expression of MiniSearch's calcBM25Score, so scores are bit-identical.
-				const raw = invDocFreq * (d + (termFreq * (k + 1) / (termFreq + (k * (1 - b + (b * lengths[slot] / average))))));
-				const score = weight * raw;
-				if (tokenSeen[slot] === stamp) {
-					tokenScore[slot] += score;
-				} else {
-					tokenSeen[slot] = stamp;
-					tokenScore[slot] = score;
-					tokenTouched[count++] = slot;
-				}
-			}
-		}
-
-		return count;
-	}
 
 	/** The test a slot must pass besides the free words: hidden, negated words, phrases and filters. */
 	private keeper(query: ParsedQuery, includeHidden: boolean): (slot: number) => boolean {
@@ -600,7 +496,7 @@ export class SearchIndex {
 			excluded ??= new Uint8Array(this.capacity);
 			const phrase = term.phrase ? new PhraseMatcher(term.text) : undefined;
 			const scratch = this.scratchArrays();
-			for (const slot of this.combine(tokens.map(token => this.tokenResults(token, false, scratch)), 'and', scratch).slots) {
+			for (const slot of combineTokens(tokens.map(token => this.tokenResults(token, false, scratch)), 'and', scratch).slots) {
 				if (!phrase || phrase.matches(this.entries[slot]!.document)) {
 					excluded[slot] = 1;
 				}
