@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import {openStore, storeWriteError, type Store} from '../db/open.js';
 import {removeFile} from '../db/queries/ingest.js';
-import {cachedStatement} from '../db/queries/statements.js';
+import {closeInterruptedRuns, finishRun, startRun} from '../db/queries/scan-runs.js';
 import type {Format, ProbedPlugin} from '../catalog/plugin.js';
 import {usageError} from '../errors.js';
 import {Channel} from './channel.js';
 import {discover, type Root} from './discover.js';
 import type {ScanEvent, ScanFailure, ScanHandle, ScanSummary} from './events.js';
 import {acquireScanLock} from './lock.js';
-import {planScan, type PlannedProbe} from './plan.js';
+import {planScan, type PlannedProbe, type ScanPlan} from './plan.js';
 import {HostPool, type ProbeJob, type ProbeOutcome} from './pool.js';
 import {PathAliases} from './aliases.js';
 import {markInFlight, recordOutcome} from './record.js';
@@ -110,21 +110,12 @@ async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool
 		onPool(pool);
 		recategorizeIfRulesChanged(store);
 		const resumeRunId = closeInterruptedRuns(store);
-		const scanId = Number(cachedStatement(store, "insert into scan_runs (started_at, state, roots, full) values (?, 'running', ?, ?)")
-			.run(new Date(started).toISOString(), options.paths ? JSON.stringify(roots.map(root => root.path)) : null, options.full ? 1 : 0).lastInsertRowid);
+		const scanId = startRun(store, new Date(started), options.paths ? roots.map(root => root.path) : undefined, Boolean(options.full));
 		const discovery = discover(roots, options.formats);
 		const plan = planScan(store, roots, discovery.candidates, {
 			full: Boolean(options.full), retry: Boolean(options.retry), resumeRunId, formats: options.formats, unreadable: discovery.unreadable,
 		});
-		const summary = newSummary(plan.diff);
-		for (const [format, count] of Object.entries(plan.unchangedByFormat)) {
-			bump(summary, format, 'unchanged', count);
-		}
-
-		for (const candidate of plan.blacklisted) {
-			bump(summary, candidate.format, 'blacklisted', 1);
-		}
-
+		const summary = initialSummary(plan);
 		const byFormat: Record<string, number> = {};
 		for (const probe of plan.probes) {
 			byFormat[probe.format] = (byFormat[probe.format] ?? 0) + 1;
@@ -149,8 +140,7 @@ async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool
 			summary.interrupted = true;
 		}
 
-		cachedStatement(store, 'update scan_runs set finished_at = ?, state = ?, duration_ms = ?, plugins_per_second = ?, counts = ?, diff = ? where id = ?')
-			.run(new Date().toISOString(), interrupted ? 'interrupted' : 'done', summary.durationMs, summary.pluginsPerSecond, JSON.stringify(summary.counts), JSON.stringify(summary.diff), scanId);
+		finishRun(store, scanId, {interrupted, durationMs: summary.durationMs, pluginsPerSecond: summary.pluginsPerSecond, counts: summary.counts, diff: summary.diff});
 		channel.push({type: 'finished', summary});
 		return summary;
 	} catch (error) {
@@ -261,15 +251,18 @@ async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], co
 	});
 }
 
-/** Marks runs left `running` by a killed pluginary as interrupted; returns the newest one's id. */
-function closeInterruptedRuns(store: Store): number | undefined {
-	const last = cachedStatement(store, "select id from scan_runs where state = 'running' order by id desc limit 1").pluck().get() as number | undefined;
-	cachedStatement(store, "update scan_runs set state = 'interrupted' where state = 'running'").run();
-	return last;
-}
+/** The summary before any probe: the diff, and the files left alone (unchanged, blacklisted) per format. */
+function initialSummary(plan: ScanPlan): ScanSummary {
+	const summary: ScanSummary = {durationMs: 0, pluginsPerSecond: 0, counts: {}, diff: plan.diff, failures: []};
+	for (const [format, count] of Object.entries(plan.unchangedByFormat)) {
+		bump(summary, format, 'unchanged', count);
+	}
 
-function newSummary(diff: ScanSummary['diff']): ScanSummary {
-	return {durationMs: 0, pluginsPerSecond: 0, counts: {}, diff, failures: []};
+	for (const candidate of plan.blacklisted) {
+		bump(summary, candidate.format, 'blacklisted', 1);
+	}
+
+	return summary;
 }
 
 function bump(summary: ScanSummary, format: string, status: string, count: number): void {
