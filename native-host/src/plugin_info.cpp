@@ -21,14 +21,7 @@ public:
         for (size_t i = 0; i < s.size();) {
             const unsigned char c = static_cast<unsigned char>(s[i]);
             if (c >= 0x80) {
-                const size_t len = utf8SequenceLength(s, i);
-                if (len == 0) {
-                    out_ += "\xEF\xBF\xBD";
-                    ++i;
-                } else {
-                    out_.append(s, i, len);
-                    i += len;
-                }
+                i = appendUtf8Char(out_, s, i);
                 continue;
             }
             switch (c) {

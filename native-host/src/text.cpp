@@ -28,19 +28,20 @@ size_t utf8SequenceLength(const std::string& s, size_t i) {
     return len;
 }
 
+size_t appendUtf8Char(std::string& out, const std::string& s, size_t i) {
+    const size_t len = utf8SequenceLength(s, i);
+    if (len == 0) {
+        out += "\xEF\xBF\xBD";
+        return i + 1;
+    }
+    out.append(s, i, len);
+    return i + len;
+}
+
 std::string sanitizeUtf8(const std::string& s) {
     std::string out;
     out.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
-        const size_t len = utf8SequenceLength(s, i);
-        if (len == 0) {
-            out += "\xEF\xBF\xBD";
-            ++i;
-        } else {
-            out.append(s, i, len);
-            i += len;
-        }
-    }
+    for (size_t i = 0; i < s.size();) i = appendUtf8Char(out, s, i);
     return out;
 }
 

@@ -10,6 +10,10 @@ namespace pluginary {
 /// Plugins hand us arbitrary bytes (Latin-1 names are common); cost is one pass over the string.
 std::string sanitizeUtf8(const std::string& s);
 
+/// Appends the UTF-8 character of `s` at byte `i` to `out` (an invalid sequence becomes one U+FFFD
+/// for its first byte) and returns the index after it. The one repair rule sanitizeUtf8 and the JSON writer share.
+size_t appendUtf8Char(std::string& out, const std::string& s, size_t i);
+
 /// Length of the valid UTF-8 sequence starting at s[i] (1 for ASCII), or 0 when the bytes there are invalid.
 size_t utf8SequenceLength(const std::string& s, size_t i);
 
