@@ -3,6 +3,9 @@ export const FORMATS = ['lv2', 'ladspa', 'vst2', 'vst3', 'clap', 'au'] as const;
 /** A plugin format name. */
 export type Format = (typeof FORMATS)[number];
 
+/** Which format stands for a plugin found in several (`--collapse`, config `formatPreference`): first wins. */
+export const DEFAULT_FORMAT_PREFERENCE: readonly Format[] = ['vst3', 'clap', 'lv2', 'vst2', 'ladspa', 'au'];
+
 /** The fixed category set (DESIGN §3). */
 export const CATEGORIES = [
 	'eq', 'filter', 'dynamics', 'reverb', 'delay', 'modulation', 'distortion', 'pitch', 'spatial',

@@ -5,14 +5,12 @@
  */
 import os from 'node:os';
 import {z} from 'zod';
-import {FORMATS, type Format} from '../catalog/plugin.js';
+import {DEFAULT_FORMAT_PREFERENCE, FORMATS, type Format} from '../catalog/plugin.js';
 
 /** Sort orders `defaultSort` allows (the same as `list --sort`). */
 export const SORT_KEYS = ['name', 'vendor', 'format', 'params'] as const;
 /** Colour modes: auto = when stdout is a terminal and NO_COLOR is unset. */
 export const COLOR_MODES = ['auto', 'always', 'never'] as const;
-/** The format preference order used when one plugin exists in several formats. */
-export const DEFAULT_FORMAT_PREFERENCE: readonly Format[] = ['vst3', 'clap', 'lv2', 'vst2', 'ladspa', 'au'];
 
 const formatList = z.array(z.enum(FORMATS));
 const folderList = z.array(z.string().min(1));
@@ -73,6 +71,16 @@ function jsonOrText(text: string): unknown {
 
 const noDuplicates = (list: readonly string[]): boolean => new Set(list).size === list.length;
 
+/** A key holding a non-empty list of distinct format names (`formats`, `formatPreference`). */
+function formatListSpec(defaults: readonly Format[]): KeySpec {
+	return {
+		schema: formatList.min(1).refine(noDuplicates),
+		allowed: `a non-empty list of distinct formats from ${FORMATS.join(', ')}`,
+		defaultValue: () => [...defaults],
+		fromText: listText,
+	};
+}
+
 /** Every key of the configuration file. */
 export const CONFIG_SPECS: Record<ConfigKey, KeySpec> = {
 	jobs: {
@@ -93,24 +101,14 @@ export const CONFIG_SPECS: Record<ConfigKey, KeySpec> = {
 		defaultValue: () => ({}),
 		fromText: jsonOrText,
 	},
-	formats: {
-		schema: formatList.min(1).refine(noDuplicates),
-		allowed: `a non-empty list of distinct formats from ${FORMATS.join(', ')}`,
-		defaultValue: () => [...FORMATS],
-		fromText: listText,
-	},
+	formats: formatListSpec(FORMATS),
 	blacklistThreshold: {
 		schema: z.number().int().min(1).max(1000),
 		allowed: 'a whole number from 1 to 1000',
 		defaultValue: () => 2,
 		fromText: numberText,
 	},
-	formatPreference: {
-		schema: formatList.min(1).refine(noDuplicates),
-		allowed: `a non-empty list of distinct formats from ${FORMATS.join(', ')}`,
-		defaultValue: () => [...DEFAULT_FORMAT_PREFERENCE],
-		fromText: listText,
-	},
+	formatPreference: formatListSpec(DEFAULT_FORMAT_PREFERENCE),
 	color: {
 		schema: z.enum(COLOR_MODES),
 		allowed: `one of ${COLOR_MODES.join(', ')}`,

@@ -1,8 +1,5 @@
-import type {Format, PluginSummary} from '../catalog/plugin.js';
+import {DEFAULT_FORMAT_PREFERENCE, type Format, type PluginSummary} from '../catalog/plugin.js';
 import {words} from '../catalog/text.js';
-
-/** The default format preference of `--collapse`: the first present format of a group is kept. */
-export const DEFAULT_FORMAT_PREFERENCE: readonly Format[] = ['vst3', 'clap', 'lv2', 'vst2', 'ladspa', 'au'];
 
 /** The fields that identify a plugin across formats. */
 export type DuplicateKeyInput = Pick<PluginSummary, 'name' | 'vendor'>;

@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import type {Format, PluginSummary} from '../catalog/plugin.js';
+import {DEFAULT_FORMAT_PREFERENCE, type Format, type PluginSummary} from '../catalog/plugin.js';
 import type {SearchDocument} from './document.js';
-import {collapseBy, DEFAULT_FORMAT_PREFERENCE, duplicateKey} from './duplicates.js';
+import {collapseBy, duplicateKey} from './duplicates.js';
 import {asksForHidden} from './filters.js';
 import {nameScore} from './name-score.js';
 import {PhraseMatcher} from './phrase.js';
