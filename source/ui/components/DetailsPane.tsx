@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {PluginRecord, PluginSummary} from '../../catalog/plugin.js';
 import {useTheme} from '../hooks/use-theme.js';
-import {ioText, rangeTexts} from '../model/describe.js';
+import {ioText, rangeText} from '../model/describe.js';
 import {cell} from '../model/format.js';
 
 /** Props of the details pane beside the list. */
@@ -37,15 +37,12 @@ export function DetailsPane({summary, record, width, height}: DetailsPaneProps) 
 			{line('status', summary.status + (summary.error ? ': ' + summary.error : ''))}
 			{line('path', summary.path)}
 			<Text color={theme.text.secondary} wrap="truncate">{theme.glyph.enter} for every parameter</Text>
-			{parameters.map(parameter => {
-				const range = rangeTexts(parameter);
-				return (
-					<Text key={parameter.index} wrap="truncate">
-						{cell(parameter.name, Math.max(8, inner - 24), theme.glyph.ellipsis)}
-						<Text color={theme.text.secondary}>{' ' + cell(`${range.min}..${range.max} ${parameter.units}`, 22, theme.glyph.ellipsis)}</Text>
-					</Text>
-				);
-			})}
+			{parameters.map(parameter => (
+				<Text key={parameter.index} wrap="truncate">
+					{cell(parameter.name, Math.max(8, inner - 24), theme.glyph.ellipsis)}
+					<Text color={theme.text.secondary}>{' ' + cell(rangeText(parameter), 22, theme.glyph.ellipsis)}</Text>
+				</Text>
+			))}
 		</Box>
 	);
 }

@@ -20,6 +20,19 @@ export function rangeTexts(parameter: Parameter): {min: string; default: string;
 	return {min: number(parameter.min), default: number(parameter.default), max: number(parameter.max)};
 }
 
+/** True when a shown value already ends with the unit (the plugin's own texts often carry it: "20.00 dB"). */
+function endsWithUnit(text: string, units: string): boolean {
+	return text.trimEnd().toLowerCase().endsWith(units.trim().toLowerCase());
+}
+
+/** A parameter's range in one phrase, "min..max units": the unit is appended only where the texts lack it. */
+export function rangeText(parameter: Parameter): string {
+	const range = rangeTexts(parameter);
+	const units = parameter.units.trim();
+	const unit = (text: string): string => units === '' || endsWithUnit(text, units) ? text : `${text} ${units}`;
+	return `${range.min}..${unit(range.max)}`;
+}
+
 /** The type column: the type, `out` for meters, and the step count of stepped floats. */
 export function typeText(parameter: Parameter): string {
 	if (parameter.isOutput) {
