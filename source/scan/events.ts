@@ -24,12 +24,14 @@ export type ScanSummary = {
 
 /**
  * Everything a scan reports while it runs, in order: one `started`, then per file `file-started`
- * and `file-done`, `progress` after each file, `warning`s for unreadable folders and the like, and
+ * (per part, for a bundle split across workers; `at` is Date.now() when it started) and
+ * `file-done`, `progress` after each file and each part (`etaSeconds` is undefined until enough
+ * work is done to say, see eta.ts), `warning`s for unreadable folders and the like, and
  * one `finished` at the end (also after a cancel).
  */
 export type ScanEvent =
 	| {type: 'started'; total: number; byFormat: Record<string, number>; roots: string[]; unchanged: number}
-	| {type: 'file-started'; worker: number; path: string; format: Format}
+	| {type: 'file-started'; worker: number; path: string; format: Format; part?: {index: number; count: number}; at?: number}
 	| {type: 'file-done'; worker: number; path: string; format: Format; plugins: number; status: FileOutcome; error?: string}
 	| {type: 'progress'; done: number; total: number; plugins: number; pluginsPerSecond: number; etaSeconds: number | undefined; counts: Record<string, Record<string, number>>}
 	| {type: 'warning'; message: string}

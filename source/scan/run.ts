@@ -13,6 +13,7 @@ import {acquireScanLock} from './lock.js';
 import {planScan, type PlannedProbe, type ScanPlan} from './plan.js';
 import {HostPool, type ProbeJob, type ProbeOutcome} from './pool.js';
 import {PathAliases} from './aliases.js';
+import {WorkEstimate} from './eta.js';
 import {markInFlight, recordOutcome} from './record.js';
 import {recategorizeIfRulesChanged} from './recategorize.js';
 import {defaultRoots, expandHome, scannableFormats} from './roots.js';
@@ -187,6 +188,8 @@ function wholeOutcome(assembly: Assembly): ProbeOutcome {
 async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], context: ProbeContext): Promise<void> {
 	const {summary, channel} = context;
 	const byPath = new Map(probes.map(probe => [probe.path, probe]));
+	const indexOf = new Map(probes.map((probe, index) => [probe.path, index]));
+	const work = new WorkEstimate(probes.map(probe => probe.size));
 	const aliases = new PathAliases();
 	const queue = probes.flatMap(probe => jobsFor(probe, context.jobs, aliases));
 	const assemblies = new Map<string, Assembly>();
@@ -197,6 +200,15 @@ async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], co
 	}
 
 	let doneCount = 0;
+	const progress = (): ScanEvent => {
+		const elapsed = Date.now() - context.started;
+		const plugins = countOk(summary);
+		return {
+			type: 'progress', done: doneCount, total: probes.length, plugins, pluginsPerSecond: rate(plugins, elapsed),
+			etaSeconds: work.etaSeconds(elapsed), counts: summary.counts,
+		};
+	};
+
 	await pool.run(queue, {
 		started(worker, job) {
 			const assembly = assemblies.get(job.path)!;
@@ -205,11 +217,12 @@ async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], co
 				markInFlight(store, byPath.get(job.path)!, context.scanId);
 			}
 
-			channel.push({type: 'file-started', worker, path: job.path, format: job.format});
+			channel.push({type: 'file-started', worker, path: job.path, format: job.format, part: job.part, at: Date.now()});
 		},
 		finished(worker, job, outcome) {
 			const assembly = assemblies.get(job.path)!;
 			assembly.remaining--;
+			work.complete(indexOf.get(job.path)!, job.part ? 1 / job.part.count : 1);
 			if (outcome.status === 'ok') {
 				assembly.plugins.push(...outcome.plugins);
 				assembly.answered = true;
@@ -218,6 +231,7 @@ async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], co
 			}
 
 			if (assembly.remaining > 0) {
+				channel.push(progress());
 				return;
 			}
 
@@ -234,17 +248,7 @@ async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], co
 			}
 
 			channel.push({type: 'file-done', worker, path: job.path, format: job.format, plugins: recorded.plugins, status: recorded.status, error: recorded.error});
-			const elapsed = Date.now() - context.started;
-			const plugins = countOk(summary);
-			channel.push({
-				type: 'progress',
-				done: doneCount,
-				total: probes.length,
-				plugins,
-				pluginsPerSecond: rate(plugins, elapsed),
-				etaSeconds: doneCount > 0 ? Math.round(((probes.length - doneCount) * elapsed) / doneCount / 1000) : undefined,
-				counts: summary.counts,
-			});
+			channel.push(progress());
 		},
 	}).finally(() => {
 		aliases.dispose();

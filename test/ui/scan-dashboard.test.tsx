@@ -91,3 +91,24 @@ test.serial('the stats screen shows the new catalog once a scan started from it 
 	t.regex(await app.waitFor(frame => /lv2 +█+ +21\b/.test(frame)), /Plugins per format/);
 	app.unmount();
 });
+
+test.serial('the dashboard names the part each worker probes and for how long, and says when no ETA is known yet', async t => {
+	const store = openStore(':memory:');
+	fillStore(store, 3);
+	const scan = fakeScan();
+	const app = renderApp({store, scan, columns: 120});
+	await app.waitFor('3/3 plugins');
+	await app.press('r');
+	await app.waitFor('looking for plugin files');
+	const now = app.services.now();
+	scan.push({type: 'started', total: 439, byFormat: {lv2: 439}, roots: ['/usr/lib/lv2'], unchanged: 0});
+	scan.push({type: 'file-started', worker: 0, path: '/usr/lib/lv2/lsp-plugins.lv2', format: 'lv2', part: {index: 0, count: 2}, at: now - 3200});
+	scan.push({type: 'file-started', worker: 1, path: '/usr/lib/lv2/lsp-plugins.lv2', format: 'lv2', part: {index: 1, count: 2}, at: now - 3100});
+	scan.push({type: 'progress', done: 0, total: 439, plugins: 0, pluginsPerSecond: 0, etaSeconds: undefined, counts: {}});
+	const frame = await app.waitFor('(part 2/2)');
+	t.regex(frame, /lsp-plugins\.lv2 \(part 1\/2\) · 3\.2 s/);
+	t.regex(frame, /lsp-plugins\.lv2 \(part 2\/2\) · 3\.1 s/);
+	t.true(frame.includes('estimating time left'), frame);
+	t.false(frame.includes('ETA ?'));
+	app.unmount();
+});

@@ -1,8 +1,8 @@
 import type {Format} from '../../catalog/plugin.js';
 import type {ScanEvent, ScanFailure, ScanSummary} from '../../scan/events.js';
 
-/** What one worker is probing now. */
-export type WorkerState = {path: string; format: Format};
+/** What one worker is probing now: the file, the part of a split bundle, and since when (Date.now()). */
+export type WorkerState = {path: string; format: Format; part?: {index: number; count: number}; since?: number};
 
 /** Everything the scan dashboard shows, folded from the scan's events. */
 export type ScanView = {
@@ -59,7 +59,8 @@ export function reduceScan(view: ScanView, event: ScanEvent): ScanView {
 		}
 
 		case 'file-started': {
-			return {...view, phase: 'running', workers: {...view.workers, [event.worker]: {path: event.path, format: event.format}}};
+			const worker: WorkerState = {path: event.path, format: event.format, ...(event.part && {part: event.part}), ...(event.at !== undefined && {since: event.at})};
+			return {...view, phase: 'running', workers: {...view.workers, [event.worker]: worker}};
 		}
 
 		case 'file-done': {
@@ -104,6 +105,13 @@ export function failScan(view: ScanView, message: string): ScanView {
 /** True while the scan is under way. */
 export function isRunning(view: ScanView | undefined): boolean {
 	return view !== undefined && (view.phase === 'starting' || view.phase === 'running');
+}
+
+/** What a worker's line says after the path: the part of a split bundle and how long it has run. */
+export function workerNote(worker: WorkerState, now: number, separator: string): string {
+	const part = worker.part ? ` (part ${worker.part.index + 1}/${worker.part.count})` : '';
+	const since = worker.since === undefined ? '' : ` ${separator} ${((Math.max(0, now - worker.since)) / 1000).toFixed(1)} s`;
+	return part + since;
 }
 
 /** Share of files probed, 0..1 (1 when there was nothing to probe). */

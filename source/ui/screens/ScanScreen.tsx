@@ -5,7 +5,7 @@ import {StatusBar} from '../components/StatusBar.js';
 import {useTheme} from '../hooks/use-theme.js';
 import type {TerminalSize} from '../hooks/use-terminal-size.js';
 import {cell, clock, count, duration} from '../model/format.js';
-import {isRunning, progressRatio, type ScanView} from '../model/scan-state.js';
+import {isRunning, progressRatio, workerNote, type ScanView} from '../model/scan-state.js';
 import {countColumns, diffLines, unchangedText} from '../model/scan-report.js';
 
 /** Props of the scan dashboard. */
@@ -41,7 +41,7 @@ export function ScanScreen({scan, lastScanAt, size, now}: ScanScreenProps) {
 				<ProgressBar ratio={ratio} width={width} label={`${count(scan.done)}/${count(scan.total)} files ${Math.round(ratio * 100)}%`}/>
 				<Text wrap="truncate">
 					{`${count(scan.plugins)} plugins ${theme.glyph.separator} ${scan.pluginsPerSecond.toFixed(1)} plugins/s ${theme.glyph.separator} `}
-					{running ? `ETA ${scan.etaSeconds === undefined ? '?' : clock(scan.etaSeconds)}` : `took ${duration(scan.summary?.durationMs ?? 0)}`}
+					{running ? (scan.etaSeconds === undefined ? 'estimating time left' : `ETA ${clock(scan.etaSeconds)}`) : `took ${duration(scan.summary?.durationMs ?? 0)}`}
 					{unchanged ? ` ${theme.glyph.separator} ${unchanged}` : ''}
 				</Text>
 				{scan.error ? <Text color={theme.status.error} wrap="wrap">{scan.error}</Text> : null}
@@ -55,7 +55,7 @@ export function ScanScreen({scan, lastScanAt, size, now}: ScanScreenProps) {
 				))}
 				{running ? <Text bold color={theme.text.secondary}>{'\n'}Probing now</Text> : null}
 				{running ? workers.map(([worker, file]) => (
-					<Text key={worker} wrap="truncate">{`  ${worker.padStart(2)} `}<Text color={theme.format[file.format]}>{cell(file.format, 7)}</Text>{file.path}</Text>
+					<Text key={worker} wrap="truncate">{`  ${worker.padStart(2)} `}<Text color={theme.format[file.format]}>{cell(file.format, 7)}</Text>{file.path}<Text color={theme.text.secondary}>{workerNote(file, now, theme.glyph.separator)}</Text></Text>
 				)) : null}
 				{scan.summary ? <Text bold color={theme.text.accent}>{'\n'}Changes</Text> : null}
 				{diff.map(line => <Text key={line} wrap="truncate">{line}</Text>)}
