@@ -2,7 +2,7 @@ import process from 'node:process';
 import {statSync} from 'node:fs';
 import {messageOf, usageError} from '../errors.js';
 import {catalogStats, verifyStore, type VerifyFinding} from '../db/queries/stats.js';
-import {clearCatalog, diagnose, salvage} from '../db/salvage.js';
+import {clearCatalog, diagnose, salvage, vacuumStore} from '../db/salvage.js';
 import type {Command, CommandContext} from './command.js';
 import type {Output} from './output.js';
 import {confirm} from './confirm.js';
@@ -76,8 +76,7 @@ const cache: Command = {
 
 			case 'vacuum': {
 				const before = fileSize(dbPath);
-				store().sqlite.pragma('wal_checkpoint(TRUNCATE)');
-				store().sqlite.exec('vacuum');
+				vacuumStore(store());
 				out.line(`vacuumed ${dbPath}: ${mebibytes(before)} → ${mebibytes(fileSize(dbPath))}`);
 				return 0;
 			}

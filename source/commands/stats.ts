@@ -1,6 +1,5 @@
 import {usageError} from '../errors.js';
-import {catalogStats, lastScans} from '../db/queries/stats.js';
-import {cachedStatement} from '../db/queries/statements.js';
+import {catalogStats, lastScans, topVendors} from '../db/queries/stats.js';
 import {CATEGORIES, FORMATS} from '../catalog/plugin.js';
 import type {Command} from './command.js';
 
@@ -24,8 +23,7 @@ const stats: Command = {
 		}
 
 		const counts = catalogStats(store());
-		const vendors = cachedStatement(store(), `select case when vendor = '' then '(unknown)' else vendor end, count(*) from plugins
-			where shadowed = 0 group by 1 order by 2 desc, 1 limit 10`).raw().all() as Array<[string, number]>;
+		const vendors = topVendors(store(), 10);
 		const scans = lastScans(store(), 5);
 		if (flags.json) {
 			out.line(JSON.stringify({plugins: counts.plugins, parameters: counts.parameters, byFormat: counts.byFormat, byCategory: counts.byCategory,

@@ -153,3 +153,9 @@ export function clearCatalog(store: Store): {plugins: number; files: number} {
 		return {plugins, files};
 	})();
 }
+
+/** Folds the write-ahead log into the database file and rebuilds it without free pages (`cache vacuum`). */
+export function vacuumStore(store: Store): void {
+	store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+	store.sqlite.exec('vacuum');
+}

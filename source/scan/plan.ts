@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type {Store} from '../db/open.js';
-import {cachedStatement} from '../db/queries/statements.js';
+import {blacklistedPaths} from '../db/queries/blacklist.js';
+import {knownFiles, type KnownFile} from '../db/queries/ingest.js';
 import {messageOf} from '../errors.js';
 import type {Format} from '../catalog/plugin.js';
 import type {Candidate, Root} from './discover.js';
@@ -37,8 +38,6 @@ export type PlanOptions = {
 	unreadable: string[];
 };
 
-type KnownFile = {path: string; format: string; size: number; mtimeMs: number; status: string; failCount: number; scanId: number | null};
-
 const failedStatuses = new Set(['failed', 'timeout', 'crashed', 'blacklisted']);
 
 /**
@@ -48,11 +47,11 @@ const failedStatuses = new Set(['failed', 'timeout', 'crashed', 'blacklisted']);
  */
 export function planScan(store: Store, roots: Root[], candidates: Candidate[], options: PlanOptions): ScanPlan {
 	const known = new Map<string, KnownFile>();
-	for (const row of cachedStatement(store, 'select path, format, size, mtime_ms as mtimeMs, status, fail_count as failCount, scan_id as scanId from files').all() as KnownFile[]) {
+	for (const row of knownFiles(store)) {
 		known.set(row.path, row);
 	}
 
-	const blacklist = new Set(cachedStatement(store, 'select path from blacklist').pluck().all() as string[]);
+	const blacklist = blacklistedPaths(store);
 	const plan: ScanPlan = {probes: [], blacklisted: [], removed: [], diff: {new: [], changed: [], removed: [], unchanged: 0}, unchangedByFormat: {}, warnings: []};
 	const found = new Set<string>();
 	for (const candidate of candidates) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type {Store} from '../db/open.js';
 import {recordFileResult, upsertFile, type CatalogEntry} from '../db/queries/ingest.js';
-import {cachedStatement} from '../db/queries/statements.js';
+import {autoBlacklist, clearAutoBlacklist} from '../db/queries/blacklist.js';
 import {categorize} from '../catalog/categories.js';
 import {pluginId, type Format, type ProbedPlugin} from '../catalog/plugin.js';
 import type {FileOutcome} from './events.js';
@@ -42,7 +42,7 @@ export function recordOutcome(store: Store, probe: PlannedProbe, outcome: ProbeO
 	const file = {path: probe.path, format: probe.format, size: probe.size, mtimeMs: probe.mtimeMs, scanId, rank: probe.rank};
 	if (outcome.status === 'ok') {
 		recordFileResult(store, {...file, status: 'ok', failCount: 0}, toEntries(probe.format, probe.path, outcome.plugins));
-		cachedStatement(store, 'delete from blacklist where path = ? and auto = 1').run(probe.path);
+		clearAutoBlacklist(store, probe.path);
 		return {status: 'ok', plugins: outcome.plugins.length};
 	}
 
@@ -53,8 +53,7 @@ export function recordOutcome(store: Store, probe: PlannedProbe, outcome: ProbeO
 	if (countsAgainst && failCount >= threshold) {
 		status = 'blacklisted';
 		error = `${outcome.error}; blacklisted after ${failCount} failed scans`;
-		cachedStatement(store, 'insert into blacklist (path, reason, auto, added_at) values (?, ?, 1, ?) on conflict(path) do update set reason = excluded.reason')
-			.run(probe.path, error, new Date().toISOString());
+		autoBlacklist(store, probe.path, error);
 	}
 
 	recordFileResult(store, {...file, status, error, failCount}, [placeholder(probe.format, probe.path, status, error)]);

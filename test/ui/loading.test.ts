@@ -3,7 +3,7 @@ import {openStore, type Store} from '../../source/db/open.js';
 import {listSummaries} from '../../source/db/queries/plugins.js';
 import {buildIndexInSteps, indexChanges, loadSummariesInPages, SUMMARY_PAGE, withChanges} from '../../source/ui/model/catalog-loader.js';
 import {toggleFavorite} from '../../source/ui/model/catalog.js';
-import {NameInterner} from '../../source/ui/model/name-interner.js';
+import {NameInterner} from '../../source/search/name-interner.js';
 import {inTimeSlices, pages} from '../../source/ui/model/time-slices.js';
 import {fillStore} from './helpers/fill-store.js';
 

@@ -26,3 +26,19 @@ export function removeFromBlacklist(store: Store, path: string): boolean {
 
 	return removed;
 }
+
+/** The blacklisted paths (what a scan skips). */
+export function blacklistedPaths(store: Store): Set<string> {
+	return new Set(cachedStatement(store, 'select path from blacklist').pluck().all() as string[]);
+}
+
+/** Blacklists a file automatically (it crashed or timed out too often), or updates the reason of an entry. */
+export function autoBlacklist(store: Store, path: string, reason: string): void {
+	cachedStatement(store, 'insert into blacklist (path, reason, auto, added_at) values (?, ?, 1, ?) on conflict(path) do update set reason = excluded.reason')
+		.run(path, reason, new Date().toISOString());
+}
+
+/** Lifts an automatic blacklisting (the file probed fine); entries made by hand stay. */
+export function clearAutoBlacklist(store: Store, path: string): void {
+	cachedStatement(store, 'delete from blacklist where path = ? and auto = 1').run(path);
+}

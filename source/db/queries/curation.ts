@@ -21,6 +21,13 @@ export function setFlag(store: Store, pluginId: string, flag: CurationFlag, valu
 	return true;
 }
 
+/** Flips a flag (kept per id across rescans) and returns its new state. Cost: one upsert and one lookup. */
+export function toggleFlag(store: Store, pluginId: string, flag: CurationFlag): boolean {
+	cachedStatement(store, `insert into user_data (plugin_id, ${flag}) values (?, 1)
+		on conflict(plugin_id) do update set ${flag} = not ${flag}`).run(pluginId);
+	return cachedStatement(store, `select ${flag} from user_data where plugin_id = ?`).pluck().get(pluginId) === 1;
+}
+
 /** Sets the user's category of a plugin, or removes the override with `undefined`. */
 export function setCategoryOverride(store: Store, pluginId: string, category: Category | undefined): void {
 	cachedStatement(store, `insert into user_data (plugin_id, category) values (?, ?)

@@ -170,3 +170,11 @@ function insertParameters(store: Store, key: number, list: CatalogEntry['paramet
 		single.run(parameterValues(key, list[index]!, index));
 	}
 }
+
+/** What the store knows of a scanned file: its fingerprint, last outcome and failure streak. */
+export type KnownFile = {path: string; format: string; size: number; mtimeMs: number; status: string; failCount: number; scanId: number | null};
+
+/** Every file the scanner has seen. Cost: one scan of the files table. */
+export function knownFiles(store: Store): KnownFile[] {
+	return cachedStatement(store, 'select path, format, size, mtime_ms as mtimeMs, status, fail_count as failCount, scan_id as scanId from files').all() as KnownFile[];
+}

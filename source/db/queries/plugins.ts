@@ -1,5 +1,6 @@
 import type {Store} from '../open.js';
 import type {Category, CategorySource, Format, Parameter, PluginRecord, PluginSummary, Preset, Status} from '../../catalog/plugin.js';
+import {NAME_ORDER_SQL} from '../../catalog/name-order.js';
 import {cachedStatement} from './statements.js';
 
 /** Sort orders of `list`. */
@@ -49,7 +50,7 @@ type SummaryRow = Omit<PluginSummary, 'tags' | 'favorite' | 'hidden' | 'isInstru
 };
 
 const orderBy: Record<Sort, string> = {
-	name: 'p.name collate nocase, p.format, p.id',
+	name: NAME_ORDER_SQL,
 	vendor: 'p.vendor collate nocase, p.name collate nocase, p.id',
 	format: 'p.format, p.name collate nocase, p.id',
 	params: 'p.parameter_count desc, p.name collate nocase, p.id',
@@ -101,6 +102,16 @@ export function* listSummaries(store: Store, filter: ListFilter = {}): Generator
 	for (const row of statement.iterate(...args) as Iterable<SummaryRow>) {
 		yield toSummary(row);
 	}
+}
+
+/** The ids of every catalogued plugin (hidden ones too) in name order. Cost: one scan of plugins. */
+export function listIdsByName(store: Store): string[] {
+	return cachedStatement(store, `select p.id from plugins p where p.shadowed = 0 order by ${NAME_ORDER_SQL}`).pluck().all() as string[];
+}
+
+/** The ids of the plugins stored for some files (shadowed ones too). */
+export function idsAtPaths(store: Store, paths: readonly string[]): string[] {
+	return cachedStatement(store, 'select id from plugins where path in (select value from json_each(?))').pluck().all(JSON.stringify(paths)) as string[];
 }
 
 /** Counts catalogued (unshadowed) plugins. */

@@ -66,6 +66,12 @@ export function catalogStats(store: Store): CatalogStats {
 	return stats;
 }
 
+/** The vendors with the most catalogued plugins (an empty vendor as "(unknown)"), most first, then by vendor. */
+export function topVendors(store: Store, limit: number): Array<[string, number]> {
+	return cachedStatement(store, `select case when vendor = '' then '(unknown)' else vendor end, count(*) from plugins
+		where shadowed = 0 group by 1 order by 2 desc, 1 limit ?`).raw().all(limit) as Array<[string, number]>;
+}
+
 /** The most recent scan runs, newest first. */
 export function lastScans(store: Store, limit: number): ScanSummary[] {
 	const rows = cachedStatement(store, `select id, started_at as startedAt, finished_at as finishedAt, state, duration_ms as durationMs,

@@ -1,15 +1,14 @@
 import type {PluginSummary} from '../../catalog/plugin.js';
 import type {Store} from '../../db/open.js';
-import {listSummaries} from '../../db/queries/plugins.js';
-import {cachedStatement} from '../../db/queries/statements.js';
+import {keyRangeStarts} from '../../db/queries/parameters.js';
+import {listIdsByName, listSummaries} from '../../db/queries/plugins.js';
+import {readParameterNames} from '../../search/catalog-source.js';
 import type {SearchIndex} from '../../search/index.js';
-import {NameInterner} from './name-interner.js';
+import {NameInterner} from '../../search/name-interner.js';
 import {inTimeSlices, pages, type Slicing} from './time-slices.js';
 
 /** Plugins read from the store per query while the catalog loads. */
 export const SUMMARY_PAGE = 1000;
-/** Plugin keys per parameter-name query while the index builds. */
-const KEYS_PER_QUERY = 500;
 
 /**
  * Reads every catalogued plugin (hidden ones too) in list order, a page at a time, yielding
@@ -17,7 +16,7 @@ const KEYS_PER_QUERY = 500;
  * growing). Resolves undefined when cancelled. Cost: one id query, then one indexed query a page.
  */
 export async function loadSummariesInPages(store: Store, slicing: Slicing, onPage?: (loaded: readonly PluginSummary[]) => void): Promise<PluginSummary[] | undefined> {
-	const ids = cachedStatement(store, 'select id from plugins where shadowed = 0 order by name collate nocase, format, id').pluck().all() as string[];
+	const ids = listIdsByName(store);
 	const loaded: PluginSummary[] = [];
 	const done = await inTimeSlices(pages(ids, SUMMARY_PAGE), page => {
 		for (const summary of listSummaries(store, {includeHidden: true, ids: page})) {
@@ -34,21 +33,10 @@ export async function loadSummariesInPages(store: Store, slicing: Slicing, onPag
  * is one shared string (NameInterner), so the names cost a pointer per plugin and name.
  */
 async function loadParameterNames(store: Store, slicing: Slicing): Promise<Map<string, string[]> | undefined> {
-	const [low, high] = cachedStatement(store, 'select coalesce(min(key), 0), coalesce(max(key), -1) from plugins').raw().get() as [number, number];
-	const statement = cachedStatement(store, `select p.id, json_group_array(pa.name) from parameters pa join plugins p on p.key = pa.plugin_key
-		where p.shadowed = 0 and pa.plugin_key >= ? and pa.plugin_key < ? group by pa.plugin_key`).raw();
 	const interner = new NameInterner();
 	const names = new Map<string, string[]>();
-	const starts = function * () {
-		for (let start = low; start <= high; start += KEYS_PER_QUERY) {
-			yield start;
-		}
-	};
-
-	const done = await inTimeSlices(starts(), start => {
-		for (const [id, json] of statement.all(start, start + KEYS_PER_QUERY) as Array<[string, string]>) {
-			names.set(id, interner.distinct(JSON.parse(json) as string[]));
-		}
+	const done = await inTimeSlices(keyRangeStarts(store), start => {
+		readParameterNames(store, start, interner, names);
 	}, slicing);
 	return done ? names : undefined;
 }

@@ -1,7 +1,7 @@
 import type {PluginSummary} from '../../catalog/plugin.js';
 import type {Store} from '../../db/open.js';
 import {countPlugins, listSummaries} from '../../db/queries/plugins.js';
-import {cachedStatement} from '../../db/queries/statements.js';
+import {toggleFlag} from '../../db/queries/curation.js';
 import {lastScans} from '../../db/queries/stats.js';
 
 /** The first rows by name, for the first frame (before the whole catalog is read). Cost: one indexed query. */
@@ -22,10 +22,8 @@ export function lastScanTime(store: Store): string | undefined {
 
 /**
  * Toggles a plugin's favourite mark in `user_data` (kept per id across rescans) and returns the
- * new state. Cost: one upsert.
+ * new state.
  */
 export function toggleFavorite(store: Store, id: string): boolean {
-	cachedStatement(store, `insert into user_data (plugin_id, favorite) values (?, 1)
-		on conflict(plugin_id) do update set favorite = not favorite`).run(id);
-	return cachedStatement(store, 'select favorite from user_data where plugin_id = ?').pluck().get(id) === 1;
+	return toggleFlag(store, id, 'favorite');
 }

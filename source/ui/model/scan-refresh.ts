@@ -1,6 +1,8 @@
+import {compareByName} from '../../catalog/name-order.js';
 import type {PluginSummary} from '../../catalog/plugin.js';
 import type {Store} from '../../db/open.js';
-import {cachedStatement} from '../../db/queries/statements.js';
+import {idsAtPaths} from '../../db/queries/plugins.js';
+import {CATEGORY_RULES_VERSION_KEY, readSetting} from '../../db/queries/settings.js';
 import {loadSearchDocumentsOf} from '../../search/catalog-source.js';
 import type {SearchIndex} from '../../search/index.js';
 import type {ScanSummary} from '../../scan/events.js';
@@ -10,7 +12,7 @@ const patchLimit = 0.25;
 
 /** The version of the category rules the stored categories were made with (a scan may recategorise everything). */
 export function categoryRulesStamp(store: Store): string | undefined {
-	return cachedStatement(store, "select value from settings where key = 'categoryRulesVersion'").pluck().get() as string | undefined;
+	return readSetting(store, CATEGORY_RULES_VERSION_KEY);
 }
 
 /**
@@ -27,7 +29,7 @@ export function applyScanChanges(store: Store, index: SearchIndex, items: readon
 		return undefined;
 	}
 
-	const ids = new Set(cachedStatement(store, 'select id from plugins where path in (select value from json_each(?))').pluck().all(JSON.stringify([...paths])) as string[]);
+	const ids = new Set(idsAtPaths(store, [...paths]));
 	for (const document of index.documents()) {
 		if (paths.has(document.summary.path)) {
 			ids.add(document.summary.id);
@@ -45,12 +47,5 @@ export function applyScanChanges(store: Store, index: SearchIndex, items: readon
 
 	const kept = items.filter(item => !ids.has(item.id));
 	const added = fresh.map(document => document.summary).filter(item => !item.hidden);
-	return [...kept, ...added].sort(byName);
-}
-
-/** The list order of the store (`name collate nocase, format, id`). */
-function byName(a: PluginSummary, b: PluginSummary): number {
-	const left = a.name.toLowerCase();
-	const right = b.name.toLowerCase();
-	return left < right ? -1 : left > right ? 1 : a.format < b.format ? -1 : a.format > b.format ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+	return [...kept, ...added].sort(compareByName);
 }
