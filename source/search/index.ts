@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import {compareByNameKey, nocaseKey} from '../catalog/name-order.js';
 import {DEFAULT_FORMAT_PREFERENCE, type Format, type PluginSummary} from '../catalog/plugin.js';
 import type {SearchDocument} from './document.js';
 import {collapseBy, duplicateKey} from './duplicates.js';
@@ -62,8 +63,6 @@ type Ranked = {entry: Entry; score: number};
 
 /** A text of a document field: its tokens (for the vocabulary) and their terms. */
 type Analysed = {tokens: string[]; terms: Term[]};
-
-const collator = new Intl.Collator();
 
 /**
  * The search index of DESIGN §6: an inverted index over name, vendor, category, format, tags and
@@ -242,7 +241,7 @@ export class SearchIndex {
 		const {summary} = document;
 		const slot = this.entries.length;
 		this.ensureCapacity(slot + 1);
-		const entry: Entry = {document, slot, sortName: summary.name.toLowerCase()};
+		const entry: Entry = {document, slot, sortName: nocaseKey(summary.name)};
 		this.entries.push(entry);
 		this.slotOf.set(summary.id, slot);
 		this.setColumns(slot, summary);
@@ -583,8 +582,7 @@ export class SearchIndex {
 	private sortedSlots(): Int32Array {
 		if (!this.sorted) {
 			const live = this.entries.filter(entry => entry !== undefined);
-			live.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0)
-				|| a.document.summary.format.localeCompare(b.document.summary.format) || a.document.summary.id.localeCompare(b.document.summary.id));
+			live.sort(compareNames);
 			this.sorted = Int32Array.from(live, entry => entry.slot);
 		}
 
@@ -595,11 +593,9 @@ export class SearchIndex {
 /** The `toJSON` format version. */
 const persistedVersion = 2;
 
-/** Ties of the boosted score: by name (as `localeCompare`), then format and id (deterministic). */
+/** The name order (catalog/name-order.ts): ties of the boosted score, and queries without words. */
 function compareNames(a: Entry, b: Entry): number {
-	return collator.compare(a.sortName, b.sortName)
-		|| (a.document.summary.format < b.document.summary.format ? -1 : a.document.summary.format > b.document.summary.format ? 1 : 0)
-		|| (a.document.summary.id < b.document.summary.id ? -1 : a.document.summary.id > b.document.summary.id ? 1 : 0);
+	return compareByNameKey(a.sortName, a.document.summary, b.sortName, b.document.summary);
 }
 
 /** True when two versions of a document index the same texts (only flags or counts changed). */

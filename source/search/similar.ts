@@ -1,4 +1,5 @@
 import type {PluginSummary} from '../catalog/plugin.js';
+import {compareByName} from '../catalog/name-order.js';
 import {words} from '../catalog/text.js';
 import type {SearchDocument} from './document.js';
 import {duplicateKey} from './duplicates.js';
@@ -51,7 +52,7 @@ export function similarTo(target: SearchDocument, candidates: Iterable<SearchDoc
 		}
 	}
 
-	hits.sort((a, b) => b.score - a.score || a.summary.name.localeCompare(b.summary.name) || a.summary.id.localeCompare(b.summary.id));
+	hits.sort((a, b) => b.score - a.score || compareByName(a.summary, b.summary));
 	return hits.slice(0, limit);
 }
 

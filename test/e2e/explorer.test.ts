@@ -9,7 +9,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {openStore} from '../../source/db/open.js';
-import {addEntries, fillStore, random, syntheticEntry} from '../ui/helpers/fill-store.js';
+import {addEntries, fillStore, syntheticEntry} from '../ui/helpers/fill-store.js';
+import {prng} from '../helpers/prng.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'dist/cli.js');
@@ -50,7 +51,7 @@ function prepare(dir: string): {db: string; env: string[]} {
 	const db = path.join(dir, 'catalog.db');
 	const store = openStore(db);
 	fillStore(store, 200, 5);
-	const next = random(9);
+	const next = prng(9);
 	addEntries(store, [
 		{...syntheticEntry(1001, next, 12), id: 'lv2:e2e/room', uid: 'e2e/room', format: 'lv2', name: 'Zz Room Reverb', vendor: 'Dragonfly', category: 'reverb', path: '/e2e/room.lv2'},
 		{...syntheticEntry(1002, next, 4), id: 'lv2:e2e/plate', uid: 'e2e/plate', format: 'lv2', name: 'Zz Plate Reverb', vendor: 'TAP', category: 'reverb', path: '/e2e/plate.lv2'},

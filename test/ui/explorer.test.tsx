@@ -1,6 +1,7 @@
 import test from 'ava';
 import {openStore, type Store} from '../../source/db/open.js';
-import {addEntries, fillStore, random, syntheticEntry} from './helpers/fill-store.js';
+import {addEntries, fillStore, syntheticEntry} from './helpers/fill-store.js';
+import {prng} from '../helpers/prng.js';
 import {keys, renderApp} from './helpers/render-app.js';
 
 function storeWith(count: number): Store {
@@ -11,7 +12,7 @@ function storeWith(count: number): Store {
 
 function namedStore(): Store {
 	const store = openStore(':memory:');
-	const next = random(3);
+	const next = prng(3);
 	addEntries(store, [
 		{...syntheticEntry(1, next, 3), name: 'Room Reverb', vendor: 'Dragonfly', category: 'reverb'},
 		{...syntheticEntry(2, next, 5), name: 'Compressor Mono', vendor: 'LSP', category: 'dynamics'},
@@ -92,7 +93,7 @@ test.serial('j/k, G and g move the selection; Enter opens the selected plugin', 
 
 test.serial('the details screen lists every parameter with type, range, units and enum values', async t => {
 	const store = openStore(':memory:');
-	const entry = syntheticEntry(9, random(1), 40);
+	const entry = syntheticEntry(9, prng(1), 40);
 	addEntries(store, [{...entry, name: 'Big One'}]);
 	const app = renderApp({store});
 	await app.waitFor('1/1 plugins');

@@ -1,6 +1,7 @@
 import test from 'ava';
 import {openStore} from '../../source/db/open.js';
-import {fillStore, random, syntheticEntry} from './helpers/fill-store.js';
+import {fillStore, syntheticEntry} from './helpers/fill-store.js';
+import {prng} from '../helpers/prng.js';
 import {recordFileResult} from '../../source/db/queries/ingest.js';
 import {fakeScan, keys, renderApp} from './helpers/render-app.js';
 
@@ -23,7 +24,7 @@ test.serial('r starts an incremental scan and shows its progress, workers and fa
 	t.regex(frame, /crashed +\/usr\/lib\/clap\/b.clap · killed by SIGSEGV/);
 	t.regex(frame, /ETA 0:09/);
 	t.regex(frame, /clap +0 +1/);
-	const next = random(2);
+	const next = prng(2);
 	const entry = {...syntheticEntry(100, next, 1), name: 'Brand New'};
 	recordFileResult(store, {path: entry.path, format: entry.format, size: 1, mtimeMs: 1, status: 'ok'}, [entry]);
 	scan.finish({durationMs: 2000, pluginsPerSecond: 0.5, counts: {lv2: {ok: 1}, clap: {crashed: 1}}, diff: {new: [entry.path], changed: [], removed: ['/gone.lv2'], unchanged: 2}, failures: [{path: '/usr/lib/clap/b.clap', format: 'clap', status: 'crashed', error: 'killed by SIGSEGV'}]});
@@ -83,7 +84,7 @@ test.serial('the stats screen shows the new catalog once a scan started from it 
 	t.regex(await app.waitFor('Plugins per format'), /lv2 +█+ +20\b/);
 	await app.press('r');
 	await app.waitFor('looking for plugin files');
-	const entry = {...syntheticEntry(100, random(4), 1), format: 'lv2' as const, id: 'lv2:new/1', uid: 'new/1', path: '/new/1.lv2'};
+	const entry = {...syntheticEntry(100, prng(4), 1), format: 'lv2' as const, id: 'lv2:new/1', uid: 'new/1', path: '/new/1.lv2'};
 	recordFileResult(store, {path: entry.path, format: entry.format, size: 1, mtimeMs: 1, status: 'ok'}, [entry]);
 	scan.finish({durationMs: 1000, pluginsPerSecond: 1, counts: {lv2: {ok: 1}}, diff: {new: [entry.path], changed: [], removed: [], unchanged: 100}, failures: []});
 	await app.waitFor('Changes');

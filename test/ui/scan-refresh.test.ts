@@ -2,7 +2,7 @@ import test from 'ava';
 import {openStore} from '../../source/db/open.js';
 import {listSummaries} from '../../source/db/queries/plugins.js';
 import {recordFileResult, removeFile} from '../../source/db/queries/ingest.js';
-import {cachedStatement} from '../../source/db/queries/statements.js';
+import {CATEGORY_RULES_VERSION_KEY, writeSetting} from '../../source/db/queries/settings.js';
 import {loadSearchDocuments} from '../../source/search/catalog-source.js';
 import {SearchIndex} from '../../source/search/index.js';
 import type {ScanSummary} from '../../source/scan/events.js';
@@ -47,6 +47,20 @@ test('a large scan, or new category rules, asks for a full reload', t => {
 	const {store, entries, index, items} = setup(100);
 	const stamp = categoryRulesStamp(store);
 	t.is(applyScanChanges(store, index, items, summary({changed: entries.slice(0, 60).map(entry => entry.path)}), stamp), undefined);
-	cachedStatement(store, "insert into settings (key, value) values ('categoryRulesVersion', 'next') on conflict(key) do update set value = excluded.value").run();
+	writeSetting(store, CATEGORY_RULES_VERSION_KEY, 'next');
 	t.is(applyScanChanges(store, index, items, summary({changed: [entries[0]!.path]}), stamp), undefined);
+});
+
+test('a list patched after a scan orders non-ASCII names as a fresh load does (the store\'s NOCASE order)', t => {
+	const names = ['Äquator', 'äbend', 'Åre', 'apple', 'Zebra', 'zeta', 'Éclat', 'écho', 'Ωmega', 'ωave', '😀 Smile', '\uFFFD Box', '_under', 'ß Sharp'];
+	const {store, entries, index, items} = setup(40);
+	const stamp = categoryRulesStamp(store);
+	const touched = entries.slice(0, names.length);
+	for (const [i, entry] of touched.entries()) {
+		recordFileResult(store, {path: entry.path, format: entry.format, size: 2, mtimeMs: 2, status: 'ok'}, [{...entry, name: names[i]!}]);
+	}
+
+	const patched = applyScanChanges(store, index, items, summary({changed: touched.map(entry => entry.path)}), stamp);
+	t.truthy(patched);
+	t.deepEqual(patched!.map(item => item.name), [...listSummaries(store)].map(item => item.name));
 });

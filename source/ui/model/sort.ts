@@ -1,3 +1,4 @@
+import {compareByNameKey, compareText, nocaseKey} from '../../catalog/name-order.js';
 import type {PluginSummary} from '../../catalog/plugin.js';
 
 /** Sort orders of the explorer: `best` is relevance when the filter has words, else by name. */
@@ -17,30 +18,30 @@ export function nextSort(sort: UiSort, hasWords: boolean): UiSort {
 	return cycle[(at + 1) % cycle.length]!;
 }
 
-const lowerCache = new WeakMap<PluginSummary, {name: string; vendor: string}>();
+const keyCache = new WeakMap<PluginSummary, {name: string; vendor: string}>();
 
-function lower(item: PluginSummary): {name: string; vendor: string} {
-	let keys = lowerCache.get(item);
-	if (!keys) {
-		keys = {name: item.name.toLowerCase(), vendor: item.vendor.toLowerCase()};
-		lowerCache.set(item, keys);
+/** The NOCASE keys of an item's name and vendor (see catalog/name-order.ts), computed once per item. */
+function keys(item: PluginSummary): {name: string; vendor: string} {
+	let cached = keyCache.get(item);
+	if (!cached) {
+		cached = {name: nocaseKey(item.name), vendor: nocaseKey(item.vendor)};
+		keyCache.set(item, cached);
 	}
 
-	return keys;
+	return cached;
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
+/** The store's orders (db/queries/plugins.ts) in JS. */
 const comparators: Record<Exclude<UiSort, 'best'>, (a: PluginSummary, b: PluginSummary) => number> = {
-	name: (a, b) => byText(lower(a).name, lower(b).name) || byText(a.format, b.format) || byText(a.id, b.id),
-	vendor: (a, b) => byText(lower(a).vendor, lower(b).vendor) || byText(lower(a).name, lower(b).name) || byText(a.id, b.id),
-	format: (a, b) => byText(a.format, b.format) || byText(lower(a).name, lower(b).name) || byText(a.id, b.id),
-	params: (a, b) => b.parameterCount - a.parameterCount || byText(lower(a).name, lower(b).name) || byText(a.id, b.id),
+	name: (a, b) => compareByNameKey(keys(a).name, a, keys(b).name, b),
+	vendor: (a, b) => compareText(keys(a).vendor, keys(b).vendor) || compareText(keys(a).name, keys(b).name) || compareText(a.id, b.id),
+	format: (a, b) => compareText(a.format, b.format) || compareText(keys(a).name, keys(b).name) || compareText(a.id, b.id),
+	params: (a, b) => b.parameterCount - a.parameterCount || compareText(keys(a).name, keys(b).name) || compareText(a.id, b.id),
 };
 
 /**
  * The items in the wanted order; `best` keeps the given order (ranked, or by name). Returns a
- * new array for other sorts. Cost: n log n string comparisons on cached lower-case keys.
+ * new array for other sorts. Cost: n log n string comparisons on cached NOCASE keys.
  */
 export function sortItems(items: readonly PluginSummary[], sort: UiSort): readonly PluginSummary[] {
 	if (sort === 'best') {

@@ -5,22 +5,11 @@
 import {CATEGORIES, FORMATS, type Category, type Format} from '../../../source/catalog/plugin.js';
 import type {Store} from '../../../source/db/open.js';
 import {recordFileResult, type CatalogEntry} from '../../../source/db/queries/ingest.js';
+import {prng} from '../../helpers/prng.js';
 
 const vendors = ['LSP', 'Damien Zammit', 'Calf Studio Gear', 'x42', 'Steve Harris', 'DISTRHO', 'Guitarix', 'Airwindows', 'TAP', 'ZynAddSubFX', 'Dragonfly', 'Surge Synth Team'];
 const words = ['Compressor', 'Reverb', 'Delay', 'Equalizer', 'Gate', 'Limiter', 'Chorus', 'Flanger', 'Phaser', 'Synth', 'Saturator', 'Filter', 'Analyzer', 'Pitch', 'Room', 'Plate', 'Tape', 'Tube', 'Multiband', 'Stereo'];
 const suffixes = ['Mono', 'Stereo', 'x8', 'LR', 'MS', 'Pro', 'Lite', ''];
-
-/** A small deterministic PRNG (mulberry32). */
-export function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6D_2B_79_F5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 /** One synthetic plugin entry; `i` makes it unique. */
 export function syntheticEntry(i: number, next: () => number, parameterCount?: number): CatalogEntry {
@@ -50,7 +39,7 @@ export function syntheticEntry(i: number, next: () => number, parameterCount?: n
 
 /** Writes `count` synthetic plugins to the store (one file each). Cost: one transaction per plugin. */
 export function fillStore(store: Store, count: number, seed = 1): void {
-	const next = random(seed);
+	const next = prng(seed);
 	store.sqlite.transaction(() => {
 		for (let i = 0; i < count; i++) {
 			const entry = syntheticEntry(i, next);
