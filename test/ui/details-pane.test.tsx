@@ -1,11 +1,12 @@
 import test from 'ava';
 import {openStore} from '../../source/db/open.js';
-import {addEntries, random, syntheticEntry} from './helpers/fill-store.js';
+import {prng} from '../helpers/prng.js';
+import {addEntries, syntheticEntry} from './helpers/fill-store.js';
 import {renderApp} from './helpers/render-app.js';
 
 /** A VST3-like plugin: its display texts carry the unit already; one parameter has bare numbers. */
 function entryWithTexts() {
-	const entry = syntheticEntry(3, random(7), 0);
+	const entry = syntheticEntry(3, prng(7), 0);
 	const base = {type: 'float' as const, steps: 0, valueStrings: [], isOutput: false, isAutomatable: true, min: 0, max: 1, default: 0.5};
 	return {
 		...entry, name: 'Unit Check',
