@@ -1,10 +1,9 @@
-import {existsSync} from 'node:fs';
 import process from 'node:process';
 import {usageError} from '../errors.js';
 import type {Store} from '../db/open.js';
 import {resolveDbPath} from '../paths.js';
 import {closest} from '../catalog/closest.js';
-import {configPath} from '../config/location.js';
+import {loadConfigIfAny} from '../config/location.js';
 import type {Command, CommandContext, Flags} from './command.js';
 import {flagSpec, globalFlags, mainHelp} from './help.js';
 import {Output, colorEnabled} from './output.js';
@@ -29,11 +28,6 @@ const commands: Record<string, () => Promise<{default: Command}>> = {
 	...Object.fromEntries(['fav', 'unfav', 'hide', 'unhide', 'tag', 'untag', 'category'].map(name =>
 		[name, async () => ({default: (await import('./curate.js')).curationCommands[name]!})])),
 };
-
-/** Registers a command (used by command families that live in their own modules). */
-export function commandNames(): string[] {
-	return Object.keys(commands);
-}
 
 /** Runs the command named by `input[0]` (or the explorer) and returns the exit code. */
 export async function dispatch(input: string[], flags: Flags, version: string): Promise<number> {
@@ -120,14 +114,9 @@ async function openExplorer(flags: Flags, out: Output): Promise<number> {
 
 /** The config file's colour choice, when it makes one (`always`/`never`); a broken config is reported by the commands that need it. */
 async function configuredColor(configFlag: string | undefined): Promise<boolean | undefined> {
-	if (!process.env['PLUGINARY_COLOR'] && !existsSync(configPath(configFlag))) {
-		return undefined;
-	}
-
 	try {
-		const {loadConfig} = await import('../config/load.js');
-		const {color} = loadConfig({configFlag}).values;
-		return color === 'auto' ? undefined : color === 'always';
+		const color = (await loadConfigIfAny(configFlag))?.color;
+		return color === undefined || color === 'auto' ? undefined : color === 'always';
 	} catch {
 		return undefined;
 	}

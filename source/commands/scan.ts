@@ -1,6 +1,6 @@
 import process from 'node:process';
 import {startScan, type ScanOptions} from '../scan/run.js';
-import type {ScanEvent, ScanSummary} from '../scan/events.js';
+import {countOutcomes, FAILED_OUTCOMES, type ScanEvent, type ScanSummary} from '../scan/events.js';
 import {usageError} from '../errors.js';
 import {loadConfig} from '../config/load.js';
 import type {Command, CommandContext} from './command.js';
@@ -124,7 +124,7 @@ class Progress {
 
 	private draw(event: Extract<ScanEvent, {type: 'progress'}>): void {
 		const ratio = event.total > 0 ? event.done / event.total : 1;
-		const failed = Object.values(event.counts).reduce((total, counts) => total + (counts['failed'] ?? 0) + (counts['crashed'] ?? 0) + (counts['timeout'] ?? 0) + (counts['blacklisted'] ?? 0), 0);
+		const failed = countOutcomes(event.counts, FAILED_OUTCOMES);
 		const eta = event.etaSeconds === undefined ? '' : ` · ETA ${event.etaSeconds}s`;
 		const text = `${event.done}/${event.total} files · ${event.plugins} plugins · ${event.pluginsPerSecond}/s${eta}${failed ? ` · ${failed} failed` : ''}`;
 		if (this.live) {
@@ -145,7 +145,7 @@ class Progress {
 
 /** The human summary of a scan. */
 export function printSummary(out: Output, summary: ScanSummary): void {
-	const plugins = Object.values(summary.counts).reduce((total, counts) => total + (counts['ok'] ?? 0), 0);
+	const plugins = countOutcomes(summary.counts, ['ok']);
 	out.line(out.paint('bold', `${summary.interrupted ? 'Interrupted after' : 'Scanned'} ${plugins} plugins in ${(summary.durationMs / 1000).toFixed(2)} s (${summary.pluginsPerSecond} plugins/s)`));
 	for (const [format, counts] of Object.entries(summary.counts)) {
 		out.line(`  ${fit(format, 7)} ${Object.entries(counts).map(([status, count]) => `${count} ${status}`).join(', ')}`);

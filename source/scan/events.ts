@@ -3,6 +3,24 @@ import type {Format} from '../catalog/plugin.js';
 /** Outcome of probing one file. */
 export type FileOutcome = 'ok' | 'failed' | 'timeout' | 'crashed' | 'blacklisted';
 
+/** The outcomes of a file that could not be catalogued. */
+export const FAILED_OUTCOMES: ReadonlyArray<Exclude<FileOutcome, 'ok'>> = ['failed', 'timeout', 'crashed', 'blacklisted'];
+
+/** Scan counts: format → outcome → count (plugins for `ok`, files for the failure outcomes and `unchanged`). */
+export type ScanCounts = Record<string, Record<string, number>>;
+
+/** The total of some outcomes over every format of scan counts (the one reducer of them). */
+export function countOutcomes(counts: ScanCounts, outcomes: readonly string[]): number {
+	let total = 0;
+	for (const byOutcome of Object.values(counts)) {
+		for (const outcome of outcomes) {
+			total += byOutcome[outcome] ?? 0;
+		}
+	}
+
+	return total;
+}
+
 /** A file that could not be catalogued, with why. */
 export type ScanFailure = {path: string; format: Format; status: Exclude<FileOutcome, 'ok'>; error: string};
 
@@ -15,7 +33,7 @@ export type ScanSummary = {
 	/** Plugins catalogued by this scan's probes per second of the whole scan. */
 	pluginsPerSecond: number;
 	/** format → outcome → count: plugins for `ok`, files for the failure outcomes and `unchanged`. */
-	counts: Record<string, Record<string, number>>;
+	counts: ScanCounts;
 	diff: ScanDiff;
 	failures: ScanFailure[];
 	/** True when the scan was cancelled before it probed everything (results so far are kept). */
@@ -33,7 +51,7 @@ export type ScanEvent =
 	| {type: 'started'; total: number; byFormat: Record<string, number>; roots: string[]; unchanged: number}
 	| {type: 'file-started'; worker: number; path: string; format: Format; part?: {index: number; count: number}; at?: number}
 	| {type: 'file-done'; worker: number; path: string; format: Format; plugins: number; status: FileOutcome; error?: string}
-	| {type: 'progress'; done: number; total: number; plugins: number; pluginsPerSecond: number; etaSeconds: number | undefined; counts: Record<string, Record<string, number>>}
+	| {type: 'progress'; done: number; total: number; plugins: number; pluginsPerSecond: number; etaSeconds: number | undefined; counts: ScanCounts}
 	| {type: 'warning'; message: string}
 	| {type: 'finished'; summary: ScanSummary};
 

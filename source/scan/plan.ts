@@ -6,7 +6,7 @@ import {messageOf} from '../errors.js';
 import type {Format} from '../catalog/plugin.js';
 import type {Candidate, Root} from './discover.js';
 import {fingerprint, type Fingerprint} from './fingerprint.js';
-import type {ScanDiff} from './events.js';
+import {FAILED_OUTCOMES, type ScanDiff} from './events.js';
 
 /** A file the scan will probe. */
 export type PlannedProbe = Candidate & Fingerprint & {failCount: number; resumed: boolean};
@@ -38,7 +38,7 @@ export type PlanOptions = {
 	unreadable: string[];
 };
 
-const failedStatuses = new Set(['failed', 'timeout', 'crashed', 'blacklisted']);
+const failedStatuses = new Set<string>(FAILED_OUTCOMES);
 
 /**
  * Compares what discovery found with the files table: new, changed, unchanged, removed, and

@@ -8,7 +8,7 @@ import type {Format, ProbedPlugin} from '../catalog/plugin.js';
 import {usageError} from '../errors.js';
 import {Channel} from './channel.js';
 import {discover, type Root} from './discover.js';
-import type {ScanEvent, ScanFailure, ScanHandle, ScanSummary} from './events.js';
+import {countOutcomes, type ScanEvent, type ScanFailure, type ScanHandle, type ScanSummary} from './events.js';
 import {acquireScanLock} from './lock.js';
 import {planScan, type PlannedProbe, type ScanPlan} from './plan.js';
 import {HostPool, type ProbeJob, type ProbeOutcome} from './pool.js';
@@ -275,7 +275,7 @@ function bump(summary: ScanSummary, format: string, status: string, count: numbe
 }
 
 function countOk(summary: ScanSummary): number {
-	return Object.values(summary.counts).reduce((total, counts) => total + (counts['ok'] ?? 0), 0);
+	return countOutcomes(summary.counts, ['ok']);
 }
 
 function rate(count: number, ms: number): number {

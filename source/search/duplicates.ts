@@ -35,11 +35,6 @@ export function duplicateKey(plugin: DuplicateKeyInput): string {
 	return `${normaliseName(plugin.name, plugin.vendor)}|${normaliseVendor(plugin.vendor)}`;
 }
 
-/** True when `a` and `b` are the same plugin in two different formats. */
-export function isSameInOtherFormat(a: DuplicateKeyInput & {format: Format}, b: DuplicateKeyInput & {format: Format}): boolean {
-	return a.format !== b.format && duplicateKey(a) === duplicateKey(b);
-}
-
 /**
  * Groups plugins by duplicate key, keeping first-seen order of groups and members. A group of one
  * is a plugin found in one format only. Cost: linear.

@@ -12,7 +12,6 @@ import {suggestQueries, Vocabulary} from './suggest.js';
 import {FilterColumns} from './columns.js';
 import {combineTokens, FIELD_COUNT, FIELDS, fuzzyDistance, FUZZY_WEIGHT, NAME_WEIGHT, PARAMS, PREFIX_WEIGHT, scoreTermInto, Term} from './scoring.js';
 
-export {FIELD_BOOST, NAME_WEIGHT} from './scoring.js';
 import {kthLargest, Scratch} from './scratch.js';
 
 export {kthLargest} from './scratch.js';

@@ -116,11 +116,6 @@ export function parseQuery(input: string): ParsedQuery {
 	return query;
 }
 
-/** True when the query has no free terms and no filters. */
-export function isEmptyQuery(query: ParsedQuery): boolean {
-	return query.terms.length === 0 && query.filters.length === 0;
-}
-
 function closingQuote(input: string, open: number): number {
 	const end = input.indexOf('"', open + 1);
 	if (end === -1) {

@@ -1,4 +1,4 @@
-import type {ScanDiff} from '../../scan/events.js';
+import {countOutcomes, type ScanDiff} from '../../scan/events.js';
 import {count} from './format.js';
 import type {ScanView} from './scan-state.js';
 
@@ -40,7 +40,7 @@ export function diffLines(diff: ScanDiff, room: number, separator = '·', ellips
 export function unchangedText(view: ScanView): string {
 	const counted = Object.values(view.counts).some(counts => Object.keys(counts).length > 0);
 	const skipped = counted
-		? Object.values(view.counts).reduce((sum, counts) => sum + (counts['unchanged'] ?? 0), 0)
+		? countOutcomes(view.counts, ['unchanged'])
 		: (view.full ? 0 : view.unchanged);
 	if (skipped > 0) {
 		return `${count(skipped)} unchanged files skipped`;
