@@ -11,6 +11,7 @@ import test from 'ava';
 import {openStore} from '../../source/db/open.js';
 import {addEntries, fillStore, syntheticEntry} from '../ui/helpers/fill-store.js';
 import {prng} from '../helpers/prng.js';
+import {serialUnlessMissing} from '../helpers/skip.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'dist/cli.js');
@@ -88,13 +89,9 @@ test.after.always(() => {
 	rmSync(dir, {recursive: true, force: true});
 });
 
-test.serial('filter, navigate, details, favourite, rescan and quit in a real terminal', async t => {
-	if (!hasTmux) {
-		t.log('tmux is not installed; skipped');
-		t.pass();
-		return;
-	}
+const inTmux = serialUnlessMissing(hasTmux ? undefined : 'tmux is not installed');
 
+inTmux('filter, navigate, details, favourite, rescan and quit in a real terminal', async t => {
 	const {db, env} = prepare(dir);
 	const command = `echo BEFORE-EXPLORER; env -u CI -u NO_COLOR LANG=C.UTF-8 ${env.join(' ')} node ${cli} --db ${db}; echo EXIT=$?; sleep 60`;
 	tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
@@ -139,12 +136,7 @@ test.serial('filter, navigate, details, favourite, rescan and quit in a real ter
 	t.false(text.includes('plugins ·'), 'nothing of the explorer is left');
 });
 
-test.serial('Ctrl-C quits from the filter and gives the screen back', async t => {
-	if (!hasTmux) {
-		t.pass();
-		return;
-	}
-
+inTmux('Ctrl-C quits from the filter and gives the screen back', async t => {
 	try {
 		tmux('kill-session', '-t', session);
 	} catch {}
