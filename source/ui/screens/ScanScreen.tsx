@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {Busy} from '../components/Busy.js';
 import {KeyHints, type Hint} from '../components/KeyHints.js';
 import {ProgressBar} from '../components/ProgressBar.js';
 import {StatusBar} from '../components/StatusBar.js';
@@ -37,7 +38,10 @@ export function ScanScreen({scan, lastScanAt, size, now}: ScanScreenProps) {
 	return (
 		<Box flexDirection="column" width={width} height={size.rows}>
 			<Box flexDirection="column" flexGrow={1} overflow="hidden">
-				<Text bold color={theme.text.accent} wrap="truncate">{title}</Text>
+				<Box>
+					{scan.phase === 'starting' ? <Busy/> : null}
+					<Text bold color={theme.text.accent} wrap="truncate">{title}</Text>
+				</Box>
 				<ProgressBar ratio={ratio} width={width} label={`${count(scan.done)}/${count(scan.total)} files ${Math.round(ratio * 100)}%`}/>
 				<Text wrap="truncate">
 					{`${count(scan.plugins)} plugins ${theme.glyph.separator} ${scan.pluginsPerSecond.toFixed(1)} plugins/s ${theme.glyph.separator} `}
