@@ -1,4 +1,4 @@
-/** Exit codes of the CLI (DESIGN §7). */
+/** Exit codes of the CLI (docs/architecture.md, Command line). */
 export const EXIT = {ok: 0, failure: 1, usage: 2, notFound: 3} as const;
 
 /**

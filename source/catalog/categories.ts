@@ -33,7 +33,7 @@ const vagueHints: Array<[Format, RegExp, Category]> = [
 ];
 
 /**
- * Picks the catalog category (DESIGN §3). The format's own metadata first — LV2 class (whole
+ * Picks the catalog category (docs/architecture.md, Records). The format's own metadata first — LV2 class (whole
  * lv2core hierarchy), VST3 subcategories, CLAP features, VST2 effGetPlugCategory, AU type — with
  * `categorySource: 'native'` when it is informative. Generic values (`lv2:Plugin`, `Fx`,
  * `audio-effect`, `kPlugCategEffect`, `aufx`, LADSPA's nothing) fall through to rules over the

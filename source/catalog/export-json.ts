@@ -1,5 +1,5 @@
 /**
- * The JSON export of DESIGN §11, written as a stream: the header, then each record as it is read,
+ * The JSON export (docs/architecture.md, Configuration and exports), written as a stream: the header, then each record as it is read,
  * then user presets and the blacklist — never the whole document in memory.
  * `{"pluginary": {version, exportedAt, machine, count}, "plugins": [...], "userPresets": [...], "blacklist": [...]}`
  */

@@ -1,5 +1,5 @@
 /**
- * Reads pluginary's own exports back: the JSON export of DESIGN §11 (records with user data, user
+ * Reads pluginary's own exports back: the JSON export (docs/architecture.md, Configuration and exports: records with user data, user
  * presets, blacklist) and NDJSON (one record a line). Every record is validated with zod; the first
  * problem is reported with its place (`plugins[3].format`). Records keep their status, times and
  * categories, so export → import → export gives the same records.

@@ -6,7 +6,7 @@ export type Format = (typeof FORMATS)[number];
 /** Which format stands for a plugin found in several (`--collapse`, config `formatPreference`): first wins. */
 export const DEFAULT_FORMAT_PREFERENCE: readonly Format[] = ['vst3', 'clap', 'lv2', 'vst2', 'ladspa', 'au'];
 
-/** The fixed category set (DESIGN §3). */
+/** The fixed category set (docs/architecture.md, Records). */
 export const CATEGORIES = [
 	'eq', 'filter', 'dynamics', 'reverb', 'delay', 'modulation', 'distortion', 'pitch', 'spatial',
 	'spectral', 'analyzer', 'utility', 'instrument', 'generator', 'midi', 'restoration', 'other',
@@ -28,7 +28,7 @@ export type ParameterType = 'float' | 'int' | 'bool' | 'enum';
 /** The plugin's own texts for min/max/default of a normalised (VST2/VST3) parameter. */
 export type DisplayTexts = {min: string; max: string; default: string};
 
-/** One parameter as the catalog reports it (DESIGN §3). */
+/** One parameter as the catalog reports it (docs/architecture.md, Records). */
 export type Parameter = {
 	/** Position in the plugin's list. */
 	index: number;

@@ -1,5 +1,5 @@
 /**
- * The user configuration's keys, defaults and validation (DESIGN §11). One table, `CONFIG_SPECS`,
+ * The user configuration's keys, defaults and validation (docs/architecture.md, Configuration and exports). One table, `CONFIG_SPECS`,
  * says for every key its zod schema, what values are allowed (for error messages), its default
  * and how a string from the environment or the command line becomes a value.
  */

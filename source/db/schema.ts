@@ -1,5 +1,5 @@
 /**
- * The one source of truth for the store (DESIGN §5). camelCase keys, snake_case columns.
+ * The one source of truth for the store (docs/architecture.md, Store). camelCase keys, snake_case columns.
  * Migrations are generated from this file by drizzle-kit into ./migrations.
  */
 import {sql} from 'drizzle-orm';

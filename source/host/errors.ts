@@ -12,7 +12,7 @@ export function describeExit(exit: HostExit): string {
 
 /**
  * The host process died while a request was in flight (a plugin crashed it, called exit, or it was
- * killed), or a request was sent to a host that had already ended. DESIGN §3 status `crashed`.
+ * killed), or a request was sent to a host that had already ended. Record status `crashed`.
  */
 export class HostCrashedError extends Error {
 	override name = 'HostCrashedError';
@@ -31,7 +31,7 @@ export class HostCrashedError extends Error {
 	}
 }
 
-/** The host answered with a JSON-RPC error (not a plugin, load failure, bad params, …). DESIGN §3 status `failed`. */
+/** The host answered with a JSON-RPC error (not a plugin, load failure, bad params, …). Record status `failed`. */
 export class HostProbeError extends Error {
 	override name = 'HostProbeError';
 	/** JSON-RPC error code; see HOST_ERROR_CODES and native-host/PROTOCOL.md. */

@@ -27,7 +27,7 @@ export type ScanFailure = {path: string; format: Format; status: Exclude<FileOut
 /** What changed since the previous scan (paths of files or bundles). */
 export type ScanDiff = {new: string[]; changed: string[]; removed: string[]; unchanged: number};
 
-/** The result of a scan: the object `scan --json` prints (DESIGN §7). */
+/** The result of a scan: the object `scan --json` prints (docs/architecture.md, Command line). */
 export type ScanSummary = {
 	durationMs: number;
 	/** Plugins catalogued by this scan's probes per second of the whole scan. */

@@ -21,7 +21,7 @@ export function scannableFormats(platform: NodeJS.Platform = process.platform): 
 type Env = Record<string, string | undefined>;
 
 /**
- * The folders a format is searched in, in search order (DESIGN §4): the format's environment
+ * The folders a format is searched in, in search order (docs/architecture.md, Scanning): the format's environment
  * variable when set (it replaces the defaults), else the OS's standard folders.
  */
 export function defaultRoots(format: Format, env: Env = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string[] {

@@ -18,7 +18,7 @@ import {markInFlight, recordOutcome} from './record.js';
 import {recategorizeIfRulesChanged} from './recategorize.js';
 import {defaultRoots, expandHome, scannableFormats} from './roots.js';
 
-/** What a scan covers and how it runs (DESIGN §4). */
+/** What a scan covers and how it runs (docs/architecture.md, Scanning). */
 export type ScanOptions = {
 	dbPath: string;
 	/** `--rescan`: probe every file but the blacklist. */

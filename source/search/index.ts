@@ -64,7 +64,7 @@ type Ranked = {entry: Entry; score: number};
 type Analysed = {tokens: string[]; terms: Term[]};
 
 /**
- * The search index of DESIGN §6: an inverted index over name, vendor, category, format, tags and
+ * The search index (docs/architecture.md, Search): an inverted index over name, vendor, category, format, tags and
  * parameter words (prefix + fuzzy, name boosted, scored exactly as MiniSearch's BM25+ with the same
  * options), plus precomputed columns and value indexes for the query language's filters, ranking,
  * collapsing and "did you mean". Built once from the store, then kept current with `upsert`

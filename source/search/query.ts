@@ -18,7 +18,7 @@ export type QueryTerm = {
 	raw: string;
 };
 
-/** Filters that match a word prefix of a text field (DESIGN §6). */
+/** Filters that match a word prefix of a text field (docs/architecture.md, Search). */
 export type TextField = 'vendor' | 'param' | 'tag';
 /** Filters that compare a count. */
 export type CountField = 'params' | 'in' | 'out';
@@ -58,7 +58,7 @@ const countFields = new Set(['params', 'in', 'out']);
 const filterHead = /^([A-Za-z]+)(:>=|:<=|:>|:<|:=|>=|<=|:|>|<|=)/;
 
 /**
- * Parses the query language of DESIGN §6: free words, "quoted phrases", `-` negation and the
+ * Parses the query language (docs/search.md): free words, "quoted phrases", `-` negation and the
  * filters `vendor: format: cat:/category: param: tag: is:` plus the counts `params in out`
  * with `> < >= <= =` (also written `params:>20`; `params:20` means `=`). Filter values may be
  * quoted (`vendor:"Damien Zammit"`). Throws only QueryError (with a 1-based column).

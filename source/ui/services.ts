@@ -20,7 +20,7 @@ export type ExplorerServices = {
 	store: Store;
 	/** Starts a scan through the scan engine's events API. */
 	startScan(options: ExplorerScanOptions): ScanHandle;
-	/** The folders a scan searches, per format (DESIGN §4). */
+	/** The folders a scan searches, per format (docs/architecture.md, Scanning). */
 	searchFolders(): FormatFolders[];
 	/** Time source (tests pin it). */
 	now(): number;

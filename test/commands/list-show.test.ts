@@ -19,7 +19,7 @@ function listJson(args: string[]): Array<Record<string, unknown>> {
 	return JSON.parse(result.stdout) as Array<Record<string, unknown>>;
 }
 
-test('list --json prints only a JSON array of items shaped as DESIGN §3', t => {
+test('list --json prints only a JSON array of items shaped as records', t => {
 	const items = listJson([]);
 	t.true(items.length >= 10);
 	for (const item of items) {

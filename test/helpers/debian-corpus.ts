@@ -1,5 +1,5 @@
 /**
- * The real plugin corpus of this machine (DESIGN §10), read with the LADSPA and LV2 command-line
+ * The real plugin corpus of this machine (docs/architecture.md, Tests), read with the LADSPA and LV2 command-line
  * tools (`analyseplugin`, `lv2ls`, `lv2info`) and VST2/VST3/CLAP file names — a stand-in for a
  * real scan until the scan engine lands. Returns search documents (summary + parameter names).
  */

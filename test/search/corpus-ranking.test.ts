@@ -71,7 +71,7 @@ for (const {query, name, within} of cases) {
 	});
 }
 
-test('the corpus reader finds the Debian corpus (DESIGN §10: 373 LV2, 276 LADSPA)', t => {
+test('the corpus reader finds the Debian corpus (373 LV2, 276 LADSPA)', t => {
 	if (corpus.length === 0) {
 		t.pass('the Debian plugin corpus is not installed here');
 		return;

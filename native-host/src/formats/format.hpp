@@ -44,7 +44,7 @@ public:
     virtual std::vector<PluginInfo> probe(const std::string& path, const ProbeOptions& options) = 0;
 };
 
-/// Factories, one per format file. The registry in main.cpp is the only global list.
+/// Factories, one per format file. FormatRegistry (registry.cpp) is the only list of them.
 std::unique_ptr<Format> makeLv2Format();
 std::unique_ptr<Format> makeLadspaFormat();
 std::unique_ptr<Format> makeVst2Format();

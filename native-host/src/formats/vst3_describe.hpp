@@ -1,5 +1,5 @@
 // Reading a live VST3 audio module: buses, parameters and program lists into a PluginInfo.
-// Choices: steps = stepCount + 1 for stepped parameters (the number of discrete values, DESIGN §3), 0 when
+// Choices: steps = stepCount + 1 for stepped parameters (the number of discrete values, docs/architecture.md, Records), 0 when
 // continuous; kIsList → enum (labels from getParamStringByValue at k/stepCount), else stepCount 1 → bool, > 1 →
 // int, 0 → float; kIsReadOnly → isOutput; display texts are getParamStringByValue at 0, 1 and the default, then a
 // space and the units. Parameters flagged kIsHidden are left out: the SDK says they must not be shown to users, and

@@ -4,7 +4,7 @@ import type {PluginRecord} from '../../catalog/plugin.js';
 import {getRecord, listSummaries} from './plugins.js';
 import {cachedStatement} from './statements.js';
 
-/** A blacklist entry as exported (DESIGN §11). */
+/** A blacklist entry as exported (docs/architecture.md, Configuration and exports). */
 export type BlacklistEntry = {path: string; reason: string; auto: boolean; addedAt: string};
 
 /** Every catalogued plugin id (hidden ones too), by name. Cost: one indexed scan; ids only. */

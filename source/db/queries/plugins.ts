@@ -128,7 +128,7 @@ export type FindResult =
 	| {kind: 'ambiguous'; candidates: PluginSummary[]}
 	| {kind: 'missing'};
 
-/** Finds a plugin by exact id, else by case-insensitive exact name (DESIGN §7 `show`). */
+/** Finds a plugin by exact id, else by case-insensitive exact name (docs/architecture.md, Command line). */
 export function findPlugin(store: Store, idOrName: string): FindResult {
 	const byId = cachedStatement(store, `select ${summaryColumns} ${fromClause} where p.id = ? and p.shadowed = 0`)
 		.get(idOrName) as SummaryRow | undefined;

@@ -25,7 +25,7 @@ export type FilterResult = {
 };
 
 /**
- * Runs the filter line's query (DESIGN §6) over the catalog and sorts the result. Never throws
+ * Runs the filter line's query (docs/architecture.md, Search) over the catalog and sorts the result. Never throws
  * for a malformed query: the error comes back as a sentence. Cost: one index search (or a linear
  * pass before the index exists) plus a sort when not `best`.
  */
