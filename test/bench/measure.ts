@@ -16,6 +16,8 @@ export type Figure = {
 	goal?: string;
 	/** Whether the goal is met (undefined when there is no goal). */
 	met?: boolean;
+	/** Why the figure could not be measured in this run (value is then NaN). */
+	unavailable?: string;
 };
 
 /** A benchmark module: gives its figures. */
@@ -72,6 +74,11 @@ export function atMost(name: string, value: number, unit: Figure['unit'], goal: 
 /** A figure with a "≥ goal" check (higher is better). */
 export function atLeast(name: string, value: number, unit: Figure['unit'], goal: number): Figure {
 	return {name, value: round(value), unit, higherIsBetter: true, goal: `≥ ${round(goal)} ${unit}`, met: value >= goal};
+}
+
+/** A figure this run could not measure, with the reason (never a number from elsewhere). */
+export function unavailable(name: string, unit: Figure['unit'], reason: string): Figure {
+	return {name, value: Number.NaN, unit, unavailable: reason};
 }
 
 /** A figure without a goal. */

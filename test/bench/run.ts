@@ -39,7 +39,9 @@ function option(name: string): string | undefined {
 }
 
 function table(figures: Figure[]): string {
-	const rows = figures.map(figure => [figure.name, `${figure.value} ${figure.unit}`, figure.goal ?? '', figure.met === undefined ? '' : (figure.met ? 'met' : 'MISSED')]);
+	const rows = figures.map(figure => figure.unavailable === undefined
+		? [figure.name, `${figure.value} ${figure.unit}`, figure.goal ?? '', figure.met === undefined ? '' : (figure.met ? 'met' : 'MISSED')]
+		: [figure.name, 'unavailable', figure.unavailable, '']);
 	const widths = [0, 1, 2, 3].map(column => Math.max(...[['figure', 'value', 'goal', ''], ...rows].map(row => row[column]!.length)));
 	const line = (row: string[]): string => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
 	return [line(['figure', 'value', 'goal', '']), `|${widths.map(width => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(row => line(row))].join('\n');
