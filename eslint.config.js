@@ -13,4 +13,14 @@ export default tseslint.config(
 			'no-empty': ['error', {allowEmptyCatch: true}],
 		},
 	},
+	{
+		files: ['source/**/*.ts', 'source/**/*.tsx'],
+		ignores: ['source/db/write.ts'],
+		rules: {
+			'no-restricted-syntax': ['error', {
+				selector: "CallExpression[callee.property.name='transaction']",
+				message: 'Write through withWriteTransaction (source/db/write.ts): BEGIN IMMEDIATE, and the whole transaction again when SQLite is busy.',
+			}],
+		},
+	},
 );

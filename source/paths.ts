@@ -30,10 +30,13 @@ const appPaths = envPaths('pluginary', {suffix: ''});
 /** The per-user folders pluginary uses by default (XDG on Linux, the platform's own elsewhere). */
 export const userDirs = {data: appPaths.data, config: appPaths.config, cache: appPaths.cache};
 
+/** The database pluginary uses when neither `--db` nor `PLUGINARY_DB` names one. */
+export const defaultDbPath = path.join(userDirs.data, 'pluginary.db');
+
 /** Database location: `--db`, then `PLUGINARY_DB`, then the user data dir. */
 export function resolveDbPath(flag?: string): string {
 	const chosen = flag ?? process.env['PLUGINARY_DB'];
-	return chosen ? path.resolve(chosen) : path.join(userDirs.data, 'pluginary.db');
+	return chosen ? path.resolve(chosen) : defaultDbPath;
 }
 
 /** The folder holding the drizzle-kit migrations, shipped with the package. */

@@ -1,8 +1,12 @@
 import process from 'node:process';
-import {statSync} from 'node:fs';
-import {messageOf, usageError} from '../errors.js';
+import {accessSync, constants, statSync} from 'node:fs';
+import path from 'node:path';
+import {UserError, messageOf, usageError} from '../errors.js';
 import {catalogStats, verifyStore, type VerifyFinding} from '../db/queries/stats.js';
-import {clearCatalog, diagnose, salvage, vacuumStore} from '../db/salvage.js';
+import {clearCatalog, diagnose, salvage, vacuumStore, type SalvageResult} from '../db/salvage.js';
+import {readOnlyMessage} from '../db/store-errors.js';
+import {defaultDbPath} from '../paths.js';
+import {withScanLock} from '../scan/lock.js';
 import type {Command, CommandContext} from './command.js';
 import type {Output} from './output.js';
 import {confirm} from './confirm.js';
@@ -75,19 +79,21 @@ const cache: Command = {
 			}
 
 			case 'vacuum': {
+				const opened = store();
 				const before = fileSize(dbPath);
-				vacuumStore(store());
+				await withScanLock(dbPath, 'cache vacuum', () => vacuumStore(opened));
 				out.line(`vacuumed ${dbPath}: ${mebibytes(before)} → ${mebibytes(fileSize(dbPath))}`);
 				return 0;
 			}
 
 			case 'clear': {
+				const opened = store();
 				if (!await confirm(`Remove every catalogued plugin and the scan state from ${dbPath}? User data stays.`, {yes: flags.yes, command: 'cache clear'})) {
 					process.stderr.write('pluginary: nothing was changed.\n');
 					return 1;
 				}
 
-				const cleared = clearCatalog(store());
+				const cleared = await withScanLock(dbPath, 'cache clear', () => clearCatalog(opened));
 				out.line(`cleared ${cleared.plugins} plugins and ${cleared.files} files from ${dbPath}; user data kept. Run 'pluginary scan' to rebuild.`);
 				return 0;
 			}
@@ -117,16 +123,16 @@ function safeVerify(opened: ReturnType<CommandContext['store']>): VerifyFinding[
 
 async function repair(context: CommandContext): Promise<number> {
 	const {flags, out, dbPath} = context;
-	const diagnosis = diagnose(dbPath);
+	const diagnosis = diagnose(dbPath, {ownPath: dbPath === defaultDbPath});
 	switch (diagnosis.state) {
-		case 'missing': {
-			out.line(`${dbPath} does not exist; nothing to repair (the first command creates it).`);
+		case 'missing':
+		case 'empty': {
+			out.line(`${dbPath} ${diagnosis.state === 'missing' ? 'does not exist' : 'is empty'}; nothing to repair (the first command creates it).`);
 			return 0;
 		}
 
-		case 'foreign': {
-			process.stderr.write(`pluginary: ${dbPath} is an SQLite database but not a pluginary one; repair leaves it alone. Give another path with --db.\n`);
-			return 1;
+		case 'refused': {
+			throw new UserError(diagnosis.reason);
 		}
 
 		case 'corrupt': {
@@ -135,15 +141,9 @@ async function repair(context: CommandContext): Promise<number> {
 				return 1;
 			}
 
-			const result = salvage(dbPath);
-			const {counts} = result;
-			out.line(`moved the damaged database to ${result.movedTo}`);
-			out.line(`created a fresh database at ${dbPath} and salvaged ${counts.user_data} user-data rows, ${counts.tags} tags, ${counts.user_presets} user presets, ${counts.blacklist} blacklist entries and ${counts.settings} settings`);
-			for (const problem of result.problems) {
-				process.stderr.write(`pluginary: could not read ${problem}\n`);
-			}
-
-			out.line("run 'pluginary scan' to rebuild the catalog");
+			assertFolderWritable(dbPath);
+			const result = await withScanLock(dbPath, 'cache repair', () => salvage(dbPath));
+			printSalvage(out, dbPath, result);
 			return 0;
 		}
 
@@ -153,10 +153,34 @@ async function repair(context: CommandContext): Promise<number> {
 				return 1;
 			}
 
-			clearCatalog(context.store());
-			return rescanForRepair(context);
+			assertFolderWritable(dbPath);
+			return withScanLock(dbPath, 'cache repair', async () => {
+				clearCatalog(context.store());
+				return rescanForRepair(context);
+			});
 		}
 	}
+}
+
+/** Repair renames and rewrites files beside the database: say so plainly when its folder cannot be written. */
+function assertFolderWritable(dbPath: string): void {
+	try {
+		accessSync(path.dirname(dbPath), constants.W_OK);
+		accessSync(dbPath, constants.W_OK);
+	} catch (error) {
+		throw new UserError(readOnlyMessage(dbPath, `repair needs to move it aside and write a new one: ${messageOf(error)}`));
+	}
+}
+
+function printSalvage(out: Output, dbPath: string, result: SalvageResult): void {
+	const {counts} = result;
+	out.line(`moved the damaged database to ${result.movedTo}`);
+	out.line(`created a fresh database at ${dbPath} and salvaged ${counts.user_data} user-data rows, ${counts.tags} tags, ${counts.user_presets} user presets, ${counts.blacklist} blacklist entries and ${counts.settings} settings`);
+	for (const problem of result.problems) {
+		process.stderr.write(`pluginary: could not read ${problem}\n`);
+	}
+
+	out.line("run 'pluginary scan' to rebuild the catalog");
 }
 
 function fileSize(file: string): number {

@@ -1,6 +1,7 @@
 import process from 'node:process';
 import {usageError} from '../errors.js';
 import type {Store} from '../db/open.js';
+import {storeWriteError} from '../db/store-errors.js';
 import {resolveDbPath} from '../paths.js';
 import {closest} from '../catalog/closest.js';
 import {loadConfigIfAny} from '../config/location.js';
@@ -62,6 +63,8 @@ export async function dispatch(input: string[], flags: Flags, version: string): 
 	const context = makeContext(args, flags, out, version, openStore);
 	try {
 		return await command.run(context);
+	} catch (error) {
+		throw storeWriteError(context.dbPath, error);
 	} finally {
 		out.flush();
 	}

@@ -1,64 +1,76 @@
 /**
  * Recovery of a damaged database file: diagnose it, move it aside, and carry the user's own data
  * (user_data, tags, user_presets, blacklist, settings) into a fresh store — row by row, keeping
- * whatever is still readable. The catalog itself is not salvaged: a scan rebuilds it.
+ * whatever is still readable. The catalog itself is not salvaged: a scan rebuilds it. Only a file
+ * that is pluginary's is ever moved (docs/reliability.md).
  */
 import {existsSync, renameSync} from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import {messageOf} from '../errors.js';
-import {openStore, type Store} from './open.js';
+import {identifyDatabase, openReadOnly, type Identity} from './identify.js';
+import {openStore} from './open.js';
+import {USER_TABLES, insertUserRows, integrityProblems, iterateUserRows, type UserTable} from './queries/salvage.js';
+import {refusalMessage} from './store-errors.js';
 
-/** The user-data tables salvage carries over, with their columns. */
-export const USER_TABLES = {
-	user_data: ['plugin_id', 'favorite', 'hidden', 'category'],
-	tags: ['plugin_id', 'tag'],
-	user_presets: ['plugin_id', 'name', 'values_json', 'created_at'],
-	blacklist: ['path', 'reason', 'auto', 'added_at'],
-	settings: ['key', 'value'],
-} as const;
-
-/** One user-data table's name. */
-export type UserTable = keyof typeof USER_TABLES;
+export {USER_TABLES, clearCatalog, vacuumStore, type UserTable} from './queries/salvage.js';
 
 /** What `diagnose` found. */
 export type Diagnosis =
 	| {state: 'missing'}
+	/** A zero-byte file or a database without tables: nothing to repair. */
+	| {state: 'empty'}
 	| {state: 'healthy'}
-	/** Not a pluginary database at all (another app's SQLite file): repair leaves it alone. */
-	| {state: 'foreign'}
-	| {state: 'corrupt'; reason: string};
+	| {state: 'corrupt'; reason: string}
+	/** Not pluginary's to change (a device, a folder, another app's data, a newer pluginary's database). */
+	| {state: 'refused'; reason: string};
 
-const catalogTables = ['plugins', 'files', 'scan_runs'];
+/**
+ * Looks at a database file without changing it. A file that cannot be read as a database counts
+ * as pluginary's (so repairable) when its header carries pluginary's mark, or when it sits at
+ * pluginary's own default location (`ownPath`). Cost: an integrity_check (reads the whole file).
+ */
+export function diagnose(file: string, options: {ownPath?: boolean} = {}): Diagnosis {
+	const identity = identifyDatabase(file);
+	switch (identity.kind) {
+		case 'missing':
+		case 'empty': {
+			return {state: identity.kind};
+		}
 
-/** Looks at a database file without changing it. Cost: an integrity_check (reads the whole file). */
-export function diagnose(file: string): Diagnosis {
-	if (!existsSync(file)) {
-		return {state: 'missing'};
+		case 'pluginary': {
+			return integrity(file);
+		}
+
+		case 'damaged': {
+			return identity.marked || options.ownPath ? {state: 'corrupt', reason: identity.reason} : {state: 'refused', reason: unclaimed(file, identity)};
+		}
+
+		case 'not-sqlite':
+		case 'unreadable': {
+			return options.ownPath ? {state: 'corrupt', reason: identity.kind === 'unreadable' ? identity.reason : 'not an SQLite file'} : {state: 'refused', reason: unclaimed(file, identity)};
+		}
+
+		default: {
+			return {state: 'refused', reason: refusalMessage(file, identity, 'repair leaves it alone')!};
+		}
 	}
+}
 
+/** The refusal for an unreadable file that nothing marks as pluginary's, at a path the user chose. */
+function unclaimed(file: string, identity: Identity): string {
+	return refusalMessage(file, identity, 'nothing shows pluginary made it, so repair leaves it alone (move it aside yourself if it is a damaged catalog)')!;
+}
+
+function integrity(file: string): Diagnosis {
 	let sqlite: Database.Database | undefined;
 	try {
-		sqlite = new Database(file, {readonly: true, fileMustExist: true});
-		const tables = sqlite.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[];
-		if (tables.length > 0 && !tables.includes('__drizzle_migrations') && !catalogTables.every(name => tables.includes(name))) {
-			return {state: 'foreign'};
-		}
-
-		const rows = sqlite.pragma('integrity_check') as Array<{integrity_check: string}>;
-		if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') {
-			return {state: 'corrupt', reason: rows.slice(0, 3).map(row => row.integrity_check).join('; ')};
-		}
+		sqlite = openReadOnly(file);
+		const problems = integrityProblems(sqlite);
+		return problems.length === 0 ? {state: 'healthy'} : {state: 'corrupt', reason: problems.slice(0, 3).join('; ')};
 	} catch (error) {
 		return {state: 'corrupt', reason: messageOf(error)};
 	} finally {
 		sqlite?.close();
-	}
-
-	try {
-		openStore(file).close();
-		return {state: 'healthy'};
-	} catch (error) {
-		return {state: 'corrupt', reason: messageOf(error)};
 	}
 }
 
@@ -71,15 +83,15 @@ export function readUserRows(file: string): {rows: SalvagedRows; problems: strin
 	const problems: string[] = [];
 	let sqlite: Database.Database;
 	try {
-		sqlite = new Database(file, {readonly: true, fileMustExist: true});
+		sqlite = openReadOnly(file);
 	} catch (error) {
 		return {rows, problems: [`cannot open the old file: ${messageOf(error)}`]};
 	}
 
 	try {
-		for (const [table, columns] of Object.entries(USER_TABLES) as Array<[UserTable, readonly string[]]>) {
+		for (const table of Object.keys(USER_TABLES) as UserTable[]) {
 			try {
-				for (const row of sqlite.prepare(`select ${columns.join(', ')} from ${table}`).raw().iterate() as Iterable<unknown[]>) {
+				for (const row of iterateUserRows(sqlite, table)) {
 					rows[table].push(row);
 				}
 			} catch (error) {
@@ -91,24 +103,6 @@ export function readUserRows(file: string): {rows: SalvagedRows; problems: strin
 	}
 
 	return {rows, problems};
-}
-
-/** Writes salvaged rows into a fresh store (one transaction); returns how many rows each table took. */
-export function writeUserRows(store: Store, rows: SalvagedRows): Record<UserTable, number> {
-	const counts = Object.fromEntries(Object.keys(USER_TABLES).map(table => [table, 0])) as Record<UserTable, number>;
-	store.sqlite.transaction(() => {
-		for (const [table, columns] of Object.entries(USER_TABLES) as Array<[UserTable, readonly string[]]>) {
-			const insert = store.sqlite.prepare(`insert or ignore into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
-			for (const row of rows[table]) {
-				try {
-					counts[table] += insert.run(...row).changes;
-				} catch {
-					// A row that does not fit the schema (NULL in a NOT NULL column after damage) is dropped.
-				}
-			}
-		}
-	})();
-	return counts;
 }
 
 /** The result of `salvage`. */
@@ -135,27 +129,8 @@ export function salvage(file: string, now = new Date()): SalvageResult {
 
 	const store = openStore(file);
 	try {
-		return {movedTo, counts: writeUserRows(store, rows), problems};
+		return {movedTo, counts: insertUserRows(store, rows), problems};
 	} finally {
 		store.close();
 	}
-}
-
-/**
- * Empties the catalog and the scan state — plugins (with parameters and presets), files, scan runs —
- * and keeps everything the user made: user data, tags, user presets, blacklist, settings.
- */
-export function clearCatalog(store: Store): {plugins: number; files: number} {
-	return store.sqlite.transaction(() => {
-		const plugins = store.sqlite.prepare('delete from plugins').run().changes;
-		const files = store.sqlite.prepare('delete from files').run().changes;
-		store.sqlite.prepare('delete from scan_runs').run();
-		return {plugins, files};
-	})();
-}
-
-/** Folds the write-ahead log into the database file and rebuilds it without free pages (`cache vacuum`). */
-export function vacuumStore(store: Store): void {
-	store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-	store.sqlite.exec('vacuum');
 }

@@ -3,6 +3,7 @@ import {probedPlugins, setRulesCategory} from '../db/queries/categories.js';
 import {keyRangeStarts, parameterNamesInRange} from '../db/queries/parameters.js';
 import {CATEGORY_RULES_VERSION_KEY, readSetting, writeSetting} from '../db/queries/settings.js';
 import {CATEGORY_RULES_VERSION, categorize} from '../catalog/categories.js';
+import {withWriteTransaction} from '../db/write.js';
 
 /**
  * Re-runs the category rules over every stored plugin when they changed since the catalog was
@@ -14,8 +15,8 @@ export function recategorizeIfRulesChanged(store: Store): number {
 		return 0;
 	}
 
-	let changed = 0;
-	store.sqlite.transaction(() => {
+	return withWriteTransaction(store, () => {
+		let changed = 0;
 		const names = new Map<number, string[]>();
 		for (const start of keyRangeStarts(store)) {
 			for (const plugin of parameterNamesInRange(store, start, true)) {
@@ -32,6 +33,6 @@ export function recategorizeIfRulesChanged(store: Store): number {
 		}
 
 		writeSetting(store, CATEGORY_RULES_VERSION_KEY, String(CATEGORY_RULES_VERSION));
-	})();
-	return changed;
+		return changed;
+	});
 }

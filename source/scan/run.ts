@@ -1,7 +1,8 @@
 import {existsSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {openStore, storeWriteError, type Store} from '../db/open.js';
+import {openStore, type Store} from '../db/open.js';
+import {storeWriteError} from '../db/store-errors.js';
 import {removeFile} from '../db/queries/ingest.js';
 import {closeInterruptedRuns, finishRun, startRun} from '../db/queries/scan-runs.js';
 import type {Format, ProbedPlugin} from '../catalog/plugin.js';
@@ -41,6 +42,8 @@ export type ScanOptions = {
 	env?: NodeJS.ProcessEnv;
 	/** Host binary (default PLUGINARY_HOST or the built one). */
 	hostBinary?: string;
+	/** The caller holds the scan lock already (`cache repair` empties the catalog, then rescans). */
+	holdsLock?: boolean;
 };
 
 /**
@@ -86,7 +89,7 @@ async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool
 	const store = openStore(options.dbPath);
 	let lock;
 	try {
-		lock = acquireScanLock(options.dbPath);
+		lock = options.holdsLock ? {release() {}} : acquireScanLock(options.dbPath);
 	} catch (error) {
 		store.close();
 		throw error;

@@ -1,8 +1,9 @@
-import {copyFileSync, existsSync, readdirSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdirSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import Database from 'better-sqlite3';
 import {cli, cliFails, cliPasses} from '../helpers/cli-assert.js';
+import {runCli} from '../helpers/cli.js';
 import {writeDamagedDb, writeRandomBytes} from '../helpers/corrupt-db.js';
 import {writeSyntheticStore} from '../helpers/synthetic-store.js';
 import {tempDbPath, tempDir} from '../helpers/temp.js';
@@ -28,15 +29,22 @@ test('a damaged database: verify reports it (exit 1), repair --yes moves it asid
 	sqlite.close();
 });
 
-test('a random-bytes database file: commands fail with one line (exit 1, no stack); repair replaces it', t => {
+test('a random-bytes database file: commands fail with one line (exit 1, no stack); repair refuses it at a chosen path and replaces it at the default one', t => {
 	const db = tempDbPath();
 	writeRandomBytes(db);
 	cliFails(t, db, ['list'], 1, /is not a pluginary database \(not SQLite\)/);
 	cliFails(t, db, ['cache', 'verify'], 1, /is not a pluginary database/);
-	const repair = cliPasses(t, db, ['cache', 'repair', '--yes']);
+	cliFails(t, db, ['cache', 'repair', '--yes'], 1, /nothing shows pluginary made it, so repair leaves it alone/);
+	const data = tempDir();
+	const own = path.join(data, 'pluginary', 'pluginary.db');
+	mkdirSync(path.dirname(own));
+	writeRandomBytes(own);
+	const env = {...process.env, NO_COLOR: '1', XDG_DATA_HOME: data, PLUGINARY_DB: ''};
+	const repair = runCli(['cache', 'repair', '--yes'], {env});
+	t.is(repair.status, 0, repair.stderr);
 	t.regex(repair.stdout, /salvaged 0 user-data rows/);
-	t.regex(repair.stderr, /could not read user_data: /);
-	cliPasses(t, db, ['list']);
+	t.regex(repair.stderr, /could not read cannot open the old file: /);
+	t.is(runCli(['list'], {env}).status, 0);
 });
 
 test('repair of a healthy database asks first, then rebuilds the catalog by a full rescan keeping user data; a missing one says so', t => {

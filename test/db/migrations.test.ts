@@ -1,6 +1,7 @@
 import test from 'ava';
 import Database from 'better-sqlite3';
 import {openStore} from '../../source/db/open.js';
+import {schemaGeneration} from '../../source/db/identify.js';
 import {diagnose, salvage} from '../../source/db/salvage.js';
 import {writeDamagedDb, writeRandomBytes} from '../helpers/corrupt-db.js';
 import {writeSyntheticStore} from '../helpers/synthetic-store.js';
@@ -32,7 +33,7 @@ test('migrations create every table on a fresh file and are a no-op on an alread
 	t.deepEqual(tables(file), fresh);
 });
 
-test('diagnose tells missing, healthy, corrupt and foreign files apart', t => {
+test('diagnose tells missing, healthy, corrupt and refused files apart', t => {
 	t.deepEqual(diagnose(tempDbPath()), {state: 'missing'});
 	const healthy = tempDbPath();
 	writeSyntheticStore(healthy);
@@ -42,12 +43,22 @@ test('diagnose tells missing, healthy, corrupt and foreign files apart', t => {
 	t.is(diagnose(damaged).state, 'corrupt');
 	const random = tempDbPath();
 	writeRandomBytes(random);
-	t.like(diagnose(random), {state: 'corrupt'});
+	t.like(diagnose(random), {state: 'refused'});
+	t.like(diagnose(random, {ownPath: true}), {state: 'corrupt'});
 	const foreign = tempDbPath();
 	const sqlite = new Database(foreign);
 	sqlite.exec('create table notes (text)');
 	sqlite.close();
-	t.deepEqual(diagnose(foreign), {state: 'foreign'});
+	t.like(diagnose(foreign), {state: 'refused'});
+});
+
+test('pluginary marks its databases: application_id and a user_version of this build\'s schema generation', t => {
+	const file = tempDbPath();
+	openStore(file).close();
+	const sqlite = new Database(file, {readonly: true});
+	t.is(sqlite.pragma('application_id', {simple: true}), 0x70_6C_67_79);
+	t.is(sqlite.pragma('user_version', {simple: true}), schemaGeneration().count);
+	sqlite.close();
 });
 
 test('salvage keeps the readable user data and a fresh, healthy store', t => {

@@ -5,6 +5,7 @@
 import type {Store} from '../open.js';
 import type {Category} from '../../catalog/plugin.js';
 import {cachedStatement} from './statements.js';
+import {withWriteTransaction} from '../write.js';
 
 /** A curation flag of `user_data`. */
 export type CurationFlag = 'favorite' | 'hidden';
@@ -37,13 +38,13 @@ export function setCategoryOverride(store: Store, pluginId: string, category: Ca
 /** Adds tags; returns the ones that were new. */
 export function addTags(store: Store, pluginId: string, tags: string[]): string[] {
 	const insert = cachedStatement(store, 'insert or ignore into tags (plugin_id, tag) values (?, ?)');
-	return store.sqlite.transaction(() => tags.filter(tag => insert.run(pluginId, tag).changes > 0))();
+	return withWriteTransaction(store, () => tags.filter(tag => insert.run(pluginId, tag).changes > 0));
 }
 
 /** Removes tags (case-insensitively); returns the ones that were there. */
 export function removeTags(store: Store, pluginId: string, tags: string[]): string[] {
 	const remove = cachedStatement(store, 'delete from tags where plugin_id = ? and tag = ? collate nocase');
-	return store.sqlite.transaction(() => tags.filter(tag => remove.run(pluginId, tag).changes > 0))();
+	return withWriteTransaction(store, () => tags.filter(tag => remove.run(pluginId, tag).changes > 0));
 }
 
 /** The stored user data of one plugin id (defaults when none). */
@@ -57,13 +58,22 @@ export function getUserData(store: Store, pluginId: string): UserData {
 	return {favorite: row?.favorite === 1, hidden: row?.hidden === 1, category: (row?.category ?? null) as Category | null, tags};
 }
 
-/** Replaces the user data of one plugin id (used by import). Returns true when anything changed. */
-export function replaceUserData(store: Store, pluginId: string, data: UserData): boolean {
+/**
+ * Merges imported user data into one plugin id's (used by import): the favourite and hidden flags
+ * and the category override are the file's, tags are the union of both (a tag added here since the
+ * export stays). Returns what changed, in words ("favourite", "tags +bus"), empty when nothing did.
+ */
+export function mergeUserData(store: Store, pluginId: string, data: UserData): string[] {
 	const before = getUserData(store, pluginId);
-	const sortedTags = [...new Set(data.tags)].sort();
-	if (before.favorite === data.favorite && before.hidden === data.hidden && before.category === data.category
-		&& JSON.stringify(before.tags) === JSON.stringify(sortedTags)) {
-		return false;
+	const added = [...new Set(data.tags)].filter(tag => !before.tags.some(have => have.toLowerCase() === tag.toLowerCase())).sort();
+	const changes = [
+		...(before.favorite === data.favorite ? [] : [data.favorite ? 'favourite' : 'not favourite']),
+		...(before.hidden === data.hidden ? [] : [data.hidden ? 'hidden' : 'not hidden']),
+		...(before.category === data.category ? [] : [data.category === null ? 'category override removed' : `category ${data.category}`]),
+		...(added.length === 0 ? [] : [`tags ${added.map(tag => `+${tag}`).join(' ')}`]),
+	];
+	if (changes.length === 0) {
+		return changes;
 	}
 
 	if (!data.favorite && !data.hidden && data.category === null) {
@@ -74,11 +84,10 @@ export function replaceUserData(store: Store, pluginId: string, data: UserData):
 			.run(pluginId, data.favorite ? 1 : 0, data.hidden ? 1 : 0, data.category);
 	}
 
-	cachedStatement(store, 'delete from tags where plugin_id = ?').run(pluginId);
-	const insert = cachedStatement(store, 'insert into tags (plugin_id, tag) values (?, ?)');
-	for (const tag of sortedTags) {
+	const insert = cachedStatement(store, 'insert or ignore into tags (plugin_id, tag) values (?, ?)');
+	for (const tag of added) {
 		insert.run(pluginId, tag);
 	}
 
-	return true;
+	return changes;
 }

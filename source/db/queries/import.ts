@@ -2,19 +2,24 @@
  * Writes an import batch in one transaction, merging by plugin id: a new id is added; an id whose
  * catalog entry came from an earlier import is replaced (updated) or left alone when nothing
  * differs (unchanged); an id this machine scanned keeps its scanned entry (the scan is the truth
- * about this machine) but still takes the file's user data. User presets merge by (plugin id,
- * name), the blacklist by path. `dryRun` counts the same and rolls everything back.
+ * about this machine) but still takes the file's user data, whose tags join the ones here (a
+ * union: a tag added since the export stays). User presets merge by (plugin id, name), the
+ * blacklist by path. `dryRun` counts the same and rolls everything back.
  */
 import type {Store} from '../open.js';
 import type {ImportBatch} from '../../catalog/import-types.js';
 import {insertImported} from './ingest.js';
-import {replaceUserData} from './curation.js';
+import {mergeUserData} from './curation.js';
 import {saveUserPreset} from './user-presets.js';
 import {cachedStatement} from './statements.js';
 import type {BlacklistEntry} from './export.js';
+import {withWriteTransaction} from '../write.js';
 
 /** Added / updated / unchanged counts of one kind of row. */
 export type MergeCounts = {added: number; updated: number; unchanged: number};
+
+/** What changed for one plugin: its entry (added, updated) and its user data ("favourite", "tags +bus"). */
+export type PluginChange = {id: string; changes: string[]};
 
 /** What an import did (or, with dryRun, would do). */
 export type ImportSummary = MergeCounts & {
@@ -22,45 +27,64 @@ export type ImportSummary = MergeCounts & {
 	keptScanned: number;
 	userPresets: MergeCounts;
 	blacklist: MergeCounts;
+	/** Every plugin that changed, with what changed. */
+	plugins: PluginChange[];
 };
 
-class DryRunRollback extends Error {}
+class DryRunRollback extends Error {
+	constructor(readonly summary: ImportSummary) {
+		super('dry run');
+	}
+}
 
 const zero = (): MergeCounts => ({added: 0, updated: 0, unchanged: 0});
 
 /** Applies a batch. Throws (and changes nothing) on any database error. */
 export function applyImport(store: Store, batch: ImportBatch, options: {dryRun?: boolean} = {}): ImportSummary {
-	const summary: ImportSummary = {...zero(), keptScanned: 0, userPresets: zero(), blacklist: zero()};
 	try {
-		store.sqlite.transaction(() => {
-			for (const plugin of batch.plugins) {
-				const outcome = mergePlugin(store, plugin.entry, plugin.scannedAt);
-				const userChanged = plugin.userData ? replaceUserData(store, plugin.entry.id, plugin.userData) : false;
-				if (outcome === 'kept') {
-					summary.keptScanned++;
-				} else if (outcome === 'unchanged' && userChanged) {
-					summary.updated++;
-				} else {
-					summary[outcome]++;
-				}
-			}
-
-			for (const preset of batch.userPresets) {
-				summary.userPresets[saveUserPreset(store, preset)]++;
-			}
-
-			for (const entry of batch.blacklist) {
-				summary.blacklist[mergeBlacklist(store, entry)]++;
-			}
-
+		return withWriteTransaction(store, () => {
+			const summary = mergeBatch(store, batch);
 			if (options.dryRun) {
-				throw new DryRunRollback();
+				throw new DryRunRollback(summary);
 			}
-		})();
+
+			return summary;
+		});
 	} catch (error) {
-		if (!(error instanceof DryRunRollback)) {
-			throw error;
+		if (error instanceof DryRunRollback) {
+			return error.summary;
 		}
+
+		throw error;
+	}
+}
+
+/** Merges every part of a batch; runs inside the import's transaction (possibly more than once). */
+function mergeBatch(store: Store, batch: ImportBatch): ImportSummary {
+	const summary: ImportSummary = {...zero(), keptScanned: 0, userPresets: zero(), blacklist: zero(), plugins: []};
+	for (const plugin of batch.plugins) {
+		const outcome = mergePlugin(store, plugin.entry, plugin.scannedAt);
+		const userChanges = plugin.userData ? mergeUserData(store, plugin.entry.id, plugin.userData) : [];
+		if (outcome === 'kept') {
+			summary.keptScanned++;
+		} else if (outcome === 'unchanged' && userChanges.length > 0) {
+			summary.updated++;
+		} else {
+			summary[outcome]++;
+		}
+
+		const changes = [...(outcome === 'added' || outcome === 'updated' ? [outcome] : []), ...userChanges];
+		if (changes.length > 0) {
+			summary.plugins.push({id: plugin.entry.id, changes});
+		}
+	}
+
+	for (const preset of batch.userPresets) {
+		summary.userPresets[saveUserPreset(store, preset)]++;
+	}
+
+	for (const entry of batch.blacklist) {
+		summary.blacklist[mergeBlacklist(store, entry)]++;
 	}
 
 	return summary;

@@ -1,6 +1,7 @@
 import type {Store} from '../open.js';
 import type {Category, CategorySource, ProbedPlugin, Status} from '../../catalog/plugin.js';
 import {cachedStatement} from './statements.js';
+import {withWriteTransaction} from '../write.js';
 
 /** A plugin ready for the store: what the host said plus the catalog's id, category and path. */
 export type CatalogEntry = ProbedPlugin & {
@@ -35,7 +36,7 @@ const finite = (value: number, fallback = 0): number => Number.isFinite(value) ?
  * search order, and records the file's state. Cost: one insert per parameter (prepared).
  */
 export function recordFileResult(store: Store, file: FileState, entries: CatalogEntry[], scannedAt = new Date().toISOString()): void {
-	store.sqlite.transaction(() => {
+	withWriteTransaction(store, () => {
 		const removedIds = deletePluginsOfFile(store, file.path);
 		for (const entry of entries) {
 			cachedStatement(store, 'delete from plugins where file_path is null and format = ? and path = ?').run(entry.format, entry.path);
@@ -44,16 +45,16 @@ export function recordFileResult(store: Store, file: FileState, entries: Catalog
 
 		promoteDuplicates(store, removedIds);
 		upsertFile(store, {...file, pluginCount: entries.length, scannedAt});
-	})();
+	});
 }
 
 /** Forgets a file that disappeared: its plugins leave the catalog (user data stays, keyed by id). */
 export function removeFile(store: Store, path: string): void {
-	store.sqlite.transaction(() => {
+	withWriteTransaction(store, () => {
 		const removedIds = deletePluginsOfFile(store, path);
 		promoteDuplicates(store, removedIds);
 		cachedStatement(store, 'delete from files where path = ?').run(path);
-	})();
+	});
 }
 
 /** Inserts or updates a file row without touching its plugins (journal and failure states). */
@@ -83,12 +84,12 @@ export function upsertFile(store: Store, file: FileState & {pluginCount?: number
  * replaced. Runs inside the caller's transaction when there is one.
  */
 export function insertImported(store: Store, entries: CatalogEntry[], scannedAt: string): void {
-	store.sqlite.transaction(() => {
+	withWriteTransaction(store, () => {
 		for (const entry of entries) {
 			cachedStatement(store, 'delete from plugins where id = ? and path = ?').run(entry.id, entry.path);
 			insertPlugin(store, {...entry, status: entry.status ?? 'imported'}, {path: entry.path, format: entry.format, size: 0, mtimeMs: 0, status: 'ok', rank: 1_000_000}, scannedAt, null);
 		}
-	})();
+	});
 }
 
 function deletePluginsOfFile(store: Store, path: string): string[] {

@@ -121,3 +121,4 @@ export function verifyStore(store: Store): VerifyFinding[] {
 	findings.push({level: stale === 0 ? 'ok' : 'warn', check: 'stale plugins', detail: stale === 0 ? 'none' : `${stale} plugins are stale; run 'pluginary scan'`});
 	return findings;
 }
+
