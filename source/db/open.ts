@@ -65,13 +65,13 @@ export function openStore(file: string): Store {
 function openWriter(file: string): Store {
 	const sqlite = new Database(file, {timeout: BUSY_TIMEOUT_MS});
 	try {
-		configureWriter(sqlite, BUSY_TIMEOUT_MS);
-		registerFunctions(sqlite);
 		retryWhenBusy(() => {
+			configureWriter(sqlite, BUSY_TIMEOUT_MS);
 			if (!isCurrent(sqlite)) {
 				migrateWithDrizzle(sqlite);
 			}
 		});
+		registerFunctions(sqlite);
 		const markers = headerMarkers(sqlite);
 		if (markers.applicationId !== PLUGINARY_APPLICATION_ID || markers.userVersion !== schemaGeneration().count) {
 			writeHeaderMarkers(sqlite, schemaGeneration().count);

@@ -45,7 +45,10 @@ export function appliedMigrations(sqlite: Database.Database): {count: number; ne
 /** Sets the pragmas of a connection that writes: WAL, foreign keys, NORMAL sync, and how long to wait for another writer. */
 export function configureWriter(sqlite: Database.Database, busyTimeoutMs: number): void {
 	sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
-	sqlite.pragma('journal_mode = WAL');
+	if (sqlite.pragma('journal_mode', {simple: true}) !== 'wal') {
+		sqlite.pragma('journal_mode = WAL');
+	}
+
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('synchronous = NORMAL');
 }
