@@ -85,13 +85,37 @@ export function identifyDatabase(file: string): Identity {
 	}
 
 	const marked = applicationId === PLUGINARY_APPLICATION_ID;
-	const walMode = header[18] === 2 || header[19] === 2;
-	const headerIsCurrent = !walMode || !existsSync(`${file}-wal`);
-	if (marked && headerIsCurrent && header.readInt32BE(60) > schemaGeneration().count) {
-		return {kind: 'newer', detail: `schema generation ${header.readInt32BE(60)}; this pluginary knows ${schemaGeneration().count}`};
+	const walMode = header[18] === 2 && header[19] === 2;
+	const headerIsCurrent = !existsSync(`${file}-wal`);
+	if (marked && walMode && headerIsCurrent) {
+		// The header is the whole truth (no WAL beside it): no connection needed. The writer checks
+		// the migration rows before it writes anything (newerDetail).
+		const detail = generationDetail(header.readInt32BE(60));
+		return detail ? {kind: 'newer', detail} : {kind: 'pluginary'};
 	}
 
 	return inspect(file, stats, {marked, copy: walMode && headerIsCurrent && !marked});
+}
+
+function generationDetail(userVersion: number): string | undefined {
+	const known = schemaGeneration().count;
+	return userVersion > known ? `schema generation ${userVersion}; this pluginary knows ${known}` : undefined;
+}
+
+/** Why a pluginary database is newer than this build (its user_version or Drizzle's migration rows), or undefined. */
+export function newerDetail(sqlite: Database.Database): string | undefined {
+	const byVersion = generationDetail(headerMarkers(sqlite).userVersion);
+	if (byVersion) {
+		return byVersion;
+	}
+
+	const known = schemaGeneration();
+	const applied = appliedMigrations(sqlite);
+	if (applied && (applied.count > known.count || (applied.newest ?? 0) > known.newest)) {
+		return `${applied.count} migrations, the newest from ${new Date(applied.newest ?? 0).toISOString().slice(0, 10)}; this pluginary knows ${known.count}`;
+	}
+
+	return undefined;
 }
 
 /** Describes what kind of file system object a path is, for messages. */
@@ -189,14 +213,6 @@ function classify(sqlite: Database.Database, marked: boolean): Identity {
 		return {kind: 'foreign'};
 	}
 
-	const known = schemaGeneration();
-	if (userVersion > known.count) {
-		return {kind: 'newer', detail: `schema generation ${userVersion}; this pluginary knows ${known.count}`};
-	}
-
-	if (applied && (applied.count > known.count || (applied.newest ?? 0) > known.newest)) {
-		return {kind: 'newer', detail: `${applied.count} migrations, the newest from ${new Date(applied.newest ?? 0).toISOString().slice(0, 10)}; this pluginary knows ${known.count}`};
-	}
-
-	return {kind: 'pluginary'};
+	const detail = newerDetail(sqlite);
+	return detail ? {kind: 'newer', detail} : {kind: 'pluginary'};
 }

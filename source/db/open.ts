@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import {UserError, messageOf} from '../errors.js';
 import {makeFolders, migrationsFolder} from '../paths.js';
-import {identifyDatabase, openReadOnly, schemaGeneration} from './identify.js';
+import {identifyDatabase, newerDetail, openReadOnly, schemaGeneration} from './identify.js';
 import {registerFunctions} from './queries/statements.js';
 import {PLUGINARY_APPLICATION_ID, appliedMigrations, configureReader, configureWriter, headerMarkers, writeHeaderMarkers} from './queries/store-meta.js';
 import {describeStoreError, isReadOnlyError, refusalMessage} from './store-errors.js';
@@ -66,16 +66,22 @@ function openWriter(file: string): Store {
 	const sqlite = new Database(file, {timeout: BUSY_TIMEOUT_MS});
 	try {
 		retryWhenBusy(() => {
+			const newer = newerDetail(sqlite);
+			if (newer) {
+				throw new UserError(refusalMessage(file, {kind: 'newer', detail: newer})!);
+			}
+
 			configureWriter(sqlite, BUSY_TIMEOUT_MS);
 			if (!isCurrent(sqlite)) {
 				migrateWithDrizzle(sqlite);
 			}
+
+			const markers = headerMarkers(sqlite);
+			if (markers.applicationId !== PLUGINARY_APPLICATION_ID || markers.userVersion !== schemaGeneration().count) {
+				writeHeaderMarkers(sqlite, schemaGeneration().count);
+			}
 		});
 		registerFunctions(sqlite);
-		const markers = headerMarkers(sqlite);
-		if (markers.applicationId !== PLUGINARY_APPLICATION_ID || markers.userVersion !== schemaGeneration().count) {
-			writeHeaderMarkers(sqlite, schemaGeneration().count);
-		}
 
 		return {path: file, sqlite, readOnly: false, close: () => sqlite.close()};
 	} catch (error) {
@@ -87,6 +93,11 @@ function openWriter(file: string): Store {
 function openReader(file: string): Store {
 	const sqlite = openReadOnly(file);
 	try {
+		const newer = newerDetail(sqlite);
+		if (newer) {
+			throw new UserError(refusalMessage(file, {kind: 'newer', detail: newer})!);
+		}
+
 		configureReader(sqlite, BUSY_TIMEOUT_MS);
 		registerFunctions(sqlite);
 		if (!isCurrent(sqlite)) {
