@@ -77,7 +77,7 @@ function toEntry(raw: RawPlugin, where: string): ImportedPlugin {
 	const uid = raw.uid ?? `${raw.type}/${raw.name}`;
 	const isInstrument = raw.type.toLowerCase() === 'aumu';
 	const rawCategory = format === 'au' ? raw.type : '';
-	const {category, categorySource} = categorize({format, name: raw.name, rawCategory, isInstrument, parameterNames: parameters.map(parameter => parameter.name)});
+	const {category, categorySource} = categorize({format, name: raw.name, vendor: raw.vendor, rawCategory, isInstrument, parameterNames: parameters.map(parameter => parameter.name)});
 	const entry: CatalogEntry = {
 		id: pluginId(format, uid), format, uid, name: raw.name, vendor: raw.vendor, version: '', path: raw.path,
 		rawCategory, isInstrument, audioInputs: 0, audioOutputs: 0, auxInputs: 0, midiInputs: 0, midiOutputs: 0,

@@ -85,7 +85,8 @@ export function fromRecord(value: unknown, where: string): ImportedPlugin {
 	const userCategory = record.categorySource === 'user' ? record.category : null;
 	const own = userCategory === null
 		? {category: record.category, categorySource: record.categorySource}
-		: categorize({format: record.format, name: record.name, rawCategory: record.rawCategory, isInstrument: record.isInstrument, parameterNames: parameters.map(parameter => parameter.name)});
+		: categorize({format: record.format, name: record.name, vendor: record.vendor, rawCategory: record.rawCategory, isInstrument: record.isInstrument,
+			parameterNames: parameters.map(parameter => parameter.name), io: record.status === 'imported' ? undefined : record});
 	const entry: CatalogEntry = {
 		id: record.id, format: record.format, uid: record.uid, name: record.name, vendor: record.vendor, version: record.version,
 		path: record.path, rawCategory: record.rawCategory, isInstrument: record.isInstrument,

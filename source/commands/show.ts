@@ -1,5 +1,6 @@
 import {notFoundError, EXIT} from '../errors.js';
 import {findPlugin} from '../db/queries/plugins.js';
+import {explainCategory} from '../catalog/categories.js';
 import type {Parameter, PluginRecord} from '../catalog/plugin.js';
 import type {Command} from './command.js';
 import {expectArgs} from './options.js';
@@ -62,6 +63,10 @@ export function printRecord(out: Output, plugin: PluginRecord): void {
 	out.line(`  ${label('format')} ${plugin.format}${plugin.version ? `   version ${plugin.version}` : ''}`);
 	out.line(`  ${label('vendor')} ${plugin.vendor || '—'}`);
 	out.line(`  ${label('category')} ${plugin.category} (${plugin.categorySource}${plugin.rawCategory ? `: ${plugin.rawCategory}` : ''})`);
+	for (const [index, line] of categoryWhy(plugin).entries()) {
+		out.line(`  ${label(index === 0 ? 'why' : '')} ${line}`);
+	}
+
 	out.line(`  ${label('kind')} ${plugin.isInstrument ? 'instrument' : 'effect'}`);
 	out.line(`  ${label('audio')} ${plugin.audioInputs} in, ${plugin.audioOutputs} out${plugin.auxInputs ? `, ${plugin.auxInputs} side-chain` : ''}`);
 	out.line(`  ${label('midi')} ${plugin.midiInputs} in, ${plugin.midiOutputs} out`);
@@ -95,6 +100,40 @@ export function printRecord(out: Output, plugin: PluginRecord): void {
 			out.line(`  ${path}`);
 		}
 	}
+}
+
+/** How many signals `show` lists under "why". */
+const shownSignals = 6;
+
+/**
+ * Why the record has its category: the classifier is re-run on the record now (nothing is
+ * stored), so the lines show the evidence and weights of the current rules (docs/categories.md).
+ */
+export function categoryWhy(plugin: PluginRecord): string[] {
+	const explained = explainCategory({
+		format: plugin.format, name: plugin.name, vendor: plugin.vendor, rawCategory: plugin.rawCategory, isInstrument: plugin.isInstrument,
+		parameterNames: plugin.parameters.map(parameter => parameter.name),
+		io: plugin.status === 'imported' ? undefined : plugin,
+	});
+	if (plugin.categorySource === 'user') {
+		return [`set by you; the rules would say ${explained.category} (${explained.reason})`];
+	}
+
+	if (plugin.categorySource !== 'rules' && plugin.categorySource !== 'native') {
+		return [`taken from another member of its group; on its own: ${explained.category} (${explained.reason})`];
+	}
+
+	const lines = [explained.reason];
+	for (const signal of explained.signals.slice(0, shownSignals)) {
+		lines.push(`${signal.weight.toFixed(1).padStart(4)} ${signal.category.padEnd(11)} ${signal.kind} "${signal.text}"`);
+	}
+
+	if (explained.signals.length > shownSignals) {
+		lines.push(`… ${explained.signals.length - shownSignals} weaker signals`);
+	}
+
+	lines.push(`to change it: pluginary category '${plugin.id}' CATEGORY`);
+	return lines;
 }
 
 function number(value: number): string {

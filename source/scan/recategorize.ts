@@ -25,7 +25,7 @@ export function recategorizeIfRulesChanged(store: Store): number {
 		}
 
 		for (const plugin of probedPlugins(store)) {
-			const result = categorize({format: plugin.format, name: plugin.name, rawCategory: plugin.rawCategory, isInstrument: plugin.isInstrument, parameterNames: names.get(plugin.key) ?? []});
+			const result = categorize({...plugin, parameterNames: names.get(plugin.key) ?? []});
 			if (result.category !== plugin.category || result.categorySource !== plugin.categorySource) {
 				setRulesCategory(store, plugin.key, result.category, result.categorySource);
 				changed++;

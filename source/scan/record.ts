@@ -23,9 +23,11 @@ export function toEntries(format: Format, file: string, plugins: ProbedPlugin[])
 		...categorize({
 			format,
 			name: plugin.name,
+			vendor: plugin.vendor,
 			rawCategory: plugin.rawCategory,
 			isInstrument: plugin.isInstrument,
 			parameterNames: plugin.parameters.map(parameter => parameter.name),
+			io: {audioInputs: plugin.audioInputs, audioOutputs: plugin.audioOutputs, midiInputs: plugin.midiInputs, midiOutputs: plugin.midiOutputs},
 		}),
 	}));
 }

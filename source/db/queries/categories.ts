@@ -4,13 +4,20 @@ import type {Store} from '../open.js';
 import {cachedStatement} from './statements.js';
 
 /** What the category rules read of a stored plugin, and what they decided last time. */
-export type CategorizedPlugin = {key: number; format: Format; name: string; rawCategory: string; isInstrument: boolean; category: string; categorySource: string};
+export type CategorizedPlugin = {
+	key: number; format: Format; name: string; vendor: string; rawCategory: string; isInstrument: boolean; category: string; categorySource: string;
+	/** Channel counts; undefined for imported records, whose counts are unknown. */
+	io?: {audioInputs: number; audioOutputs: number; midiInputs: number; midiOutputs: number};
+};
 
 /** Every stored plugin that was probed (placeholders of failed files keep `other`). */
 export function probedPlugins(store: Store): CategorizedPlugin[] {
-	const rows = cachedStatement(store, "select key, format, name, raw_category, is_instrument, category, category_source from plugins where status not in ('failed', 'timeout', 'crashed', 'blacklisted')")
-		.raw().all() as Array<[number, Format, string, string, number, string, string]>;
-	return rows.map(([key, format, name, rawCategory, isInstrument, category, categorySource]) => ({key, format, name, rawCategory, isInstrument: isInstrument === 1, category, categorySource}));
+	const rows = cachedStatement(store, "select key, format, name, vendor, raw_category, is_instrument, category, category_source, status, audio_inputs, audio_outputs, midi_inputs, midi_outputs from plugins where status not in ('failed', 'timeout', 'crashed', 'blacklisted')")
+		.raw().all() as Array<[number, Format, string, string, string, number, string, string, string, number, number, number, number]>;
+	return rows.map(([key, format, name, vendor, rawCategory, isInstrument, category, categorySource, status, audioInputs, audioOutputs, midiInputs, midiOutputs]) => ({
+		key, format, name, vendor, rawCategory, isInstrument: isInstrument === 1, category, categorySource,
+		io: status === 'imported' ? undefined : {audioInputs, audioOutputs, midiInputs, midiOutputs},
+	}));
 }
 
 /** Stores the rules' category of one plugin. */
