@@ -49,37 +49,47 @@ export function nameWithoutVendor(name: string, vendor = ''): string {
 	return text;
 }
 
-/** Matches each term once against the texts; negations are cut out of the texts first. */
-function collect(kind: SignalKind, texts: string[], terms: readonly Term[], scale = 1): Signal[] {
+const multiline = new Map<RegExp, {first: RegExp; every: RegExp}>();
+
+/** The pattern compiled once for text of several lines: `first` finds a match, `every` cuts all of them. */
+function compiled(pattern: RegExp): {first: RegExp; every: RegExp} {
+	let entry = multiline.get(pattern);
+	if (!entry) {
+		entry = {first: new RegExp(pattern.source, 'm'), every: new RegExp(pattern.source, 'gm')};
+		multiline.set(pattern, entry);
+	}
+
+	return entry;
+}
+
+/** Matches each term once against the text (one line per name or parameter); negations are cut out of it first. */
+function collect(kind: SignalKind, text: string, terms: readonly Term[], scale = 1): Signal[] {
 	const signals: Signal[] = [];
 	for (const [category, pattern, weight] of terms) {
-		for (const text of texts) {
-			const match = pattern.exec(text);
-			if (match) {
-				signals.push({kind, text: match[0].trim(), category, weight: weight * scale});
-				break;
-			}
+		const match = compiled(pattern).first.exec(text);
+		if (match) {
+			signals.push({kind, text: match[0].trim(), category, weight: weight * scale});
 		}
 	}
 
 	return signals;
 }
 
-function cutNegations(texts: string[], kind: SignalKind, scale: number): {texts: string[]; signals: Signal[]} {
-	const signals = collect(kind, texts, NEGATIONS, scale);
-	let rest = texts;
+function cutNegations(text: string, kind: SignalKind, scale: number): {text: string; signals: Signal[]} {
+	const signals = collect(kind, text, NEGATIONS, scale);
+	let rest = text;
 	for (const [, pattern] of NEGATIONS) {
-		rest = rest.map(text => text.replace(new RegExp(pattern.source, 'g'), ' '));
+		rest = rest.replace(compiled(pattern).every, ' ');
 	}
 
-	return {texts: rest, signals};
+	return {text: rest, signals};
 }
 
 /** Evidence from the plugin's name: negations, then the name vocabulary. */
 export function nameSignals(name: string, vendor?: string): Signal[] {
 	const stripped = nameWithoutVendor(name, vendor);
-	const {texts, signals} = cutNegations([words(stripped).join(' '), stripped.toLowerCase()], 'negation', 1);
-	return [...signals, ...collect('name', texts, NAME_TERMS)];
+	const {text, signals} = cutNegations(`${words(stripped).join(' ')}\n${stripped.toLowerCase().replaceAll('\n', ' ')}`, 'negation', 1);
+	return [...signals, ...collect('name', text, NAME_TERMS)];
 }
 
 const envelopeStage = [/\b(?:attack|atk)\b/, /\b(?:decay|dec)\b/, /\b(?:sustain|sus)\b/, /\b(?:release|rel)\b/];
@@ -88,42 +98,29 @@ const partLevel = /^(?!(?:channel|ch|input|output|send|bus|band|track|line|mic) 
 
 /** Evidence from the parameter names: negations, vocabulary, and two shapes (an ADSR envelope; per-voice levels). */
 export function parameterSignals(parameterNames: readonly string[]): Signal[] {
-	const split = parameterNames.map(name => words(name).join(' '));
-	const negations: Signal[] = [];
-	const texts = split.map(text => {
-		const cut = cutNegations([text], 'parameter', 0.6);
-		negations.push(...cut.signals);
-		return cut.texts[0]!;
-	});
-	let signals = [...dedupe(negations), ...collect('parameter', texts, PARAMETER_TERMS)];
-	const stages = envelopeStage.filter(stage => texts.some(text => stage.test(text)));
+	const lines = parameterNames.map(name => words(name).join(' '));
+	const parts = new Set(lines.map(text => partLevel.exec(text)?.[1]).filter(Boolean));
+	// Numbers only index bands, voices and slots here: "band 1 gain" … "band 32 gain" read once, as "band 1 gain".
+	const cut = cutNegations([...new Set(lines.map(text => text.replace(/\d+/g, '1')))].join('\n'), 'parameter', 0.6);
+	const all = cut.text;
+	let signals = [...cut.signals, ...collect('parameter', all, PARAMETER_TERMS)];
+	const stages = envelopeStage.filter(stage => stage.test(all));
 	if (stages.length >= 3 && stages.includes(envelopeStage[1]!) && stages.includes(envelopeStage[2]!)) {
 		// Attack/decay/sustain/release together are a voice's envelope, not a compressor's or a reverb's.
 		signals = signals.filter(signal => !envelopeWord.test(signal.text));
 		signals.push({kind: 'shape', text: 'envelope (attack/decay/sustain/release)', category: 'instrument', weight: 2.5});
 	}
 
-	if (texts.some(text => /\bfeedback\b|\bregen\w*/.test(text)) && texts.some(text => /\btime\b/.test(text))) {
+	if (/\bfeedback\b|\bregen\w*/.test(all) && /\btime\b/.test(all)) {
 		// A chorus or flanger has a delay and feedback too, but no delay time.
 		signals.push({kind: 'shape', text: 'feedback with a delay time', category: 'delay', weight: 2.5});
 	}
 
-	const parts = new Set(texts.map(text => partLevel.exec(text)?.[1]).filter(Boolean));
 	if (parts.size >= 2) {
 		signals.push({kind: 'shape', text: `levels of ${parts.size} numbered voices/pads`, category: 'instrument', weight: 2});
 	}
 
 	return signals;
-}
-
-function dedupe(signals: Signal[]): Signal[] {
-	const seen = new Set<string>();
-	return signals.filter(signal => {
-		const key = `${signal.category}:${signal.weight}`;
-		const fresh = !seen.has(key);
-		seen.add(key);
-		return fresh;
-	});
 }
 
 /** Evidence from the channel layout, when it is known. */

@@ -78,7 +78,7 @@ export const PARAMETER_TERMS: readonly Term[] = [
 	['filter', /\bcut ?off\b|\bcut\b|\bvcf\b|\bflt\b/, 1.4],
 	['filter', /\bres(?:o|onance)?\b|\bemphasis\b|\bvowel\b|\bpeak (?:hp|lp)\b|\blp bp\b/, 1.4],
 	// reverb
-	['reverb', /\bpre ?-?delay\b|\breverb\w*|\bearly (?:late|reflect)|\bdecay time\b|\brt ?60\b|\ber (?:level|build)/, 3],
+	['reverb', /\bpre ?-?delay\b|\breverb\w*|\bearly (?:late|reflect)|\bdecay time\b|\ber (?:level|build)/, 3],
 	['reverb', /\bdecay\b|\bdiffusion\b|\bdamp\w*|\bbass mult\w*|\broom size\b|\bplate\b|\bspring\b|\bshimmer\b|\btail\b|\bearly\b|\blate\b|\bverb\b/, 1.2],
 	['reverb', /\bsize\b|\bdensity\b|\bgravity\b|\bfreeze\b/, 0.6],
 	// delay

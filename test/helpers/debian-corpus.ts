@@ -176,7 +176,7 @@ export async function corpusDocuments(): Promise<SearchDocument[]> {
 /** A corpus plugin as a search document. */
 export function toDocument(plugin: CorpusPlugin): SearchDocument {
 	const {category, categorySource} = categorize({
-		format: plugin.format, name: plugin.name, rawCategory: plugin.rawCategory, isInstrument: plugin.isInstrument, parameterNames: plugin.parameterNames,
+		format: plugin.format, name: plugin.name, vendor: plugin.vendor, rawCategory: plugin.rawCategory, isInstrument: plugin.isInstrument, parameterNames: plugin.parameterNames,
 	});
 	const summary: PluginSummary = {
 		id: `${plugin.format}:${plugin.uid}`, format: plugin.format, name: plugin.name, vendor: plugin.vendor, version: '',
