@@ -7,8 +7,6 @@ import type {Scratch} from './scratch.js';
 
 /** Field weights: a name match counts most, parameter names least. */
 export const FIELD_BOOST = {name: 3, vendor: 1.5, category: 1.5, tags: 1.5, format: 1, params: 0.5};
-/** A hit's score is multiplied by up to 1 + NAME_WEIGHT by its name-match score (orders near-ties). */
-export const NAME_WEIGHT = 0.25;
 
 /** The indexed fields, in scoring order. */
 export const FIELDS = ['name', 'vendor', 'category', 'format', 'tags', 'params'] as const;
@@ -16,10 +14,10 @@ export const FIELD_COUNT = FIELDS.length;
 export const PARAMS = 5;
 const BOOSTS = FIELDS.map(field => FIELD_BOOST[field]);
 /** Scoring: BM25+ with MiniSearch's defaults; prefix and fuzzy expansions weighted as MiniSearch does. */
-const BM25 = {k: 1.2, b: 0.7, d: 0.5};
+export const BM25 = {k: 1.2, b: 0.7, d: 0.5};
 export const PREFIX_WEIGHT = 0.375;
 export const FUZZY_WEIGHT = 0.3;
-const MAX_FUZZY = 2;
+export const MAX_FUZZY = 2;
 /** Fuzzy matching only for words longer than 5 letters: 20% of the length, at most MAX_FUZZY edits. */
 export const fuzzyDistance = (term: string): number => (term.length > 5 ? Math.min(MAX_FUZZY, Math.round(term.length * 0.2)) : 0);
 
@@ -39,23 +37,26 @@ export class Term {
  * Slots matching the query tokens and their scores, exactly as MiniSearch's `search` with
  * `prefix` (and fuzzy for long words) combined with AND or OR: per token the BM25+ scores of
  * every (derived term, field) summed, tokens summed in order, times the number of tokens
- * matched. Unordered.
+ * matched. Unordered. Leaves each slot's matched-token count in scratch.matched and, when the
+ * tokens carry levels (see match.ts), their sum in scratch.levelSum.
  */
-export function combineTokens(perToken: ReadonlyArray<{slots: Int32Array; scores: Float64Array}>, combine: 'and' | 'or', scratch: Scratch): {slots: number[]; scores: number[]} {
+export function combineTokens(perToken: ReadonlyArray<{slots: Int32Array; scores: Float64Array; levels?: Uint16Array}>, combine: 'and' | 'or', scratch: Scratch): {slots: number[]; scores: number[]} {
 	const query = scratch.nextStamp();
-	const {total, matched, seen, touched} = scratch;
+	const {total, matched, seen, touched, levelSum} = scratch;
 	let touchedCount = 0;
 	for (let t = 0; t < perToken.length; t++) {
-		const {slots: tokenSlots, scores: tokenScores} = perToken[t];
+		const {slots: tokenSlots, scores: tokenScores, levels} = perToken[t];
 		for (let i = 0; i < tokenSlots.length; i++) {
 			const slot = tokenSlots[i];
 			if (seen[slot] === query) {
 				total[slot] += tokenScores[i];
 				matched[slot]++;
+				levelSum[slot] += levels?.[i] ?? 0;
 			} else if (t === 0 || combine === 'or') {
 				seen[slot] = query;
 				total[slot] = tokenScores[i];
 				matched[slot] = 1;
+				levelSum[slot] = levels?.[i] ?? 0;
 				touched[touchedCount++] = slot;
 			}
 		}
@@ -80,14 +81,15 @@ export type FieldStats = {documentCount: number; avgFieldLength: Float64Array; f
 
 /**
  * Adds one term's BM25+ scores (every field, weighted) into scratch.tokenScore, listing newly
- * touched slots in scratch.tokenTouched after the first `count`; returns the new count.
+ * touched slots in scratch.tokenTouched after the first `count` and the fields matched in
+ * scratch.tokenFields (a bit per field, in FIELDS order); returns the new count.
  */
 export function scoreTermInto(data: Term | undefined, termWeight: number, stats: FieldStats, scratch: Scratch, stamp: number, count: number): number {
 	if (!data) {
 		return count;
 	}
 
-	const {tokenScore, tokenSeen, tokenTouched} = scratch;
+	const {tokenScore, tokenSeen, tokenTouched, tokenFields} = scratch;
 	const {documentCount} = stats;
 	const {k, b, d} = BM25;
 	const termFreq = 1;
@@ -100,6 +102,7 @@ export function scoreTermInto(data: Term | undefined, termWeight: number, stats:
 		const matchingCount = list.size;
 		const invDocFreq = Math.log(1 + ((documentCount - matchingCount + 0.5) / (matchingCount + 0.5)));
 		const weight = termWeight * BOOSTS[field];
+		const bit = 1 << field;
 		const average = stats.avgFieldLength[field];
 		const lengths = stats.fieldLength[field];
 		const {ids} = list;
@@ -110,9 +113,11 @@ export function scoreTermInto(data: Term | undefined, termWeight: number, stats:
 			const score = weight * raw;
 			if (tokenSeen[slot] === stamp) {
 				tokenScore[slot] += score;
+				tokenFields[slot] |= bit;
 			} else {
 				tokenSeen[slot] = stamp;
 				tokenScore[slot] = score;
+				tokenFields[slot] = bit;
 				tokenTouched[count++] = slot;
 			}
 		}

@@ -5,20 +5,35 @@ export class Scratch {
 	readonly tokenScore: Float64Array;
 	readonly tokenSeen: Uint32Array;
 	readonly tokenTouched: Int32Array;
+	/** Fields a token matched in, a bit per field (see scoreTermInto). */
+	readonly tokenFields: Uint8Array;
 	readonly total: Float64Array;
 	readonly matched: Uint16Array;
 	readonly seen: Uint32Array;
 	readonly touched: Int32Array;
+	/** A query word's best score over its alternatives, and its best field level (see match.ts). */
+	readonly groupScore: Float64Array;
+	readonly groupLevel: Uint16Array;
+	readonly groupSeen: Uint32Array;
+	readonly groupTouched: Int32Array;
+	/** Sum of the words' levels of a slot. */
+	readonly levelSum: Uint32Array;
 	private stamp = 0;
 
 	constructor(capacity: number) {
 		this.tokenScore = new Float64Array(capacity);
 		this.tokenSeen = new Uint32Array(capacity);
 		this.tokenTouched = new Int32Array(capacity);
+		this.tokenFields = new Uint8Array(capacity);
 		this.total = new Float64Array(capacity);
 		this.matched = new Uint16Array(capacity);
 		this.seen = new Uint32Array(capacity);
 		this.touched = new Int32Array(capacity);
+		this.groupScore = new Float64Array(capacity);
+		this.groupLevel = new Uint16Array(capacity);
+		this.groupSeen = new Uint32Array(capacity);
+		this.groupTouched = new Int32Array(capacity);
+		this.levelSum = new Uint32Array(capacity);
 	}
 
 	/** A value no slot is marked with yet. */
@@ -27,6 +42,7 @@ export class Scratch {
 			this.stamp = 0;
 			this.tokenSeen.fill(0);
 			this.seen.fill(0);
+			this.groupSeen.fill(0);
 		}
 
 		return ++this.stamp;

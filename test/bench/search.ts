@@ -1,5 +1,5 @@
 /**
- * Search benchmark: index build/load time, memory and p50/p95 latency of 200 fixed queries over
+ * Search benchmark: index build time, memory and p50/p95 latency of 200 fixed queries over
  * synthetic catalogs of 1k, 10k and 100k plugins; for catalogs up to --store-max plugins (default
  * 10k) also "index ready" = reading the documents from a SQLite store (`loadSearchDocuments`) +
  * build, as the explorer does at start.
@@ -90,18 +90,12 @@ for (const size of sizes.length > 0 ? sizes : [1000, 10_000, 100_000]) {
 	gc();
 	// Heap plus ArrayBuffers (the index keeps its posting lists and columns in typed arrays).
 	const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
-	let start = performance.now();
+	const start = performance.now();
 	const index = SearchIndex.build(documents);
 	const buildMs = performance.now() - start;
 	gc();
 	const memory = process.memoryUsage();
 	const heapMb = mb(memory.heapUsed + memory.arrayBuffers - heapBefore);
-	start = performance.now();
-	const json = index.toJSON();
-	const saveMs = performance.now() - start;
-	start = performance.now();
-	SearchIndex.load(json, documents);
-	const loadMs = performance.now() - start;
 
 	for (const query of benchQueries) {
 		index.search(query);
@@ -133,7 +127,7 @@ for (const size of sizes.length > 0 ? sizes : [1000, 10_000, 100_000]) {
 		figures.push(size === 10_000 ? atMost(`search.${label}.ready`, ready.ms, 'ms', 300) : plain(`search.${label}.ready`, ready.ms, 'ms'));
 	}
 
-	console.error(`${String(size).padStart(6)} plugins: build ${buildMs.toFixed(0)} ms · load persisted ${loadMs.toFixed(0)} ms (JSON ${(json.length / 1e6).toFixed(1)} MB, save ${saveMs.toFixed(0)} ms) · index +${heapMb} MB heap+buffers (rss ${mb(memory.rss)} MB) · query p50 ${percentile(times, 0.5).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${times.at(-1)!.toFixed(1)} ms${ready?.text ?? ''}`);
+	console.error(`${String(size).padStart(6)} plugins: build ${buildMs.toFixed(0)} ms · index +${heapMb} MB heap+buffers (rss ${mb(memory.rss)} MB) · query p50 ${percentile(times, 0.5).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${times.at(-1)!.toFixed(1)} ms${ready?.text ?? ''}`);
 }
 
 if (process.argv.includes('--figures')) {

@@ -112,7 +112,8 @@ test('no hits gives "did you mean" from names and vendors', t => {
 	const result = index.search('calv');
 	t.is(result.total, 0);
 	t.deepEqual(result.suggestions, ['calf']);
-	t.deepEqual(index.search('revreb cat:reverb').suggestions?.[0], 'reverb cat:reverb');
+	t.deepEqual(index.search('rverb cat:reverb').suggestions?.[0], 'reverb cat:reverb');
+	t.true(index.search('revreb cat:reverb').total > 0, 'swapped letters are one typo');
 	t.deepEqual(index.search('vendor:zamit').suggestions, ['vendor:zammit']);
 	t.deepEqual(index.search('xyzzyq').suggestions, []);
 });
@@ -131,13 +132,6 @@ test('upsert and remove update the index without a rebuild', t => {
 	t.is(local.search('bitcrusher', {includeHidden: true}).total, 0);
 	t.is(local.search('').total, 10);
 	t.deepEqual(local.search('bitcrushr').suggestions, []);
-});
-
-test('the persisted form loads back to the same answers', t => {
-	const loaded = SearchIndex.load(index.toJSON(), smallCatalog());
-	for (const query of ['comp', 'dragonfy', 'param:thresh', 'reverb -hall']) {
-		t.deepEqual(loaded.search(query).hits.map(hit => hit.summary.id), index.search(query).hits.map(hit => hit.summary.id));
-	}
 });
 
 test('a malformed query string throws a QueryError; random strings never throw anything else', t => {
