@@ -1,6 +1,7 @@
-import {words} from '../catalog/text.js';
 import type {Matches} from './match.js';
 import {nameScore} from './name-score.js';
+import {kthLargest} from './scratch.js';
+import {wordsOf} from './text-filter-index.js';
 
 /** A hit's score is multiplied by up to 1 + NAME_WEIGHT by its name-match score (orders near-ties). */
 export const NAME_WEIGHT = 0.25;
@@ -27,46 +28,67 @@ export type RankedSlot = {slot: number; score: number};
  * 2. fewer other words in the name (words no query word matched, the vendor's words not counted),
  * 3. the BM25+ score raised by up to NAME_WEIGHT with the fzf-style name score,
  * 4. name, format, id.
- * Only the levels needed to fill `window` hits are ranked (all of them with an infinite window).
- * Cost: O(m) to bucket m hits, then O(k log k) for the k hits of the buckets reaching the window.
+ * Only what can reach the first `window` hits is scored and sorted (everything with an infinite window).
+ * Cost: O(m) to bucket m hits (the other-word count is cached per name), then O(k log k) for the
+ * k hits that can reach the window.
  */
 export function rerank(matches: Matches, context: RankContext, window: number): RankedSlot[] {
-	const byLevel = new Map<number, number[]>();
+	const others = otherWordsCounter(context);
+	// Buckets by (level, other words), best first; each then ordered by boosted score.
+	const buckets = new Map<number, RankedSlot[]>();
 	for (let i = 0; i < matches.slots.length; i++) {
-		const bucket = byLevel.get(matches.levels[i]);
+		const slot = matches.slots[i];
+		const key = (matches.levels[i] * 256) + Math.min(255, others(slot));
+		const bucket = buckets.get(key);
 		if (bucket) {
-			bucket.push(i);
+			bucket.push({slot, score: matches.scores[i]});
 		} else {
-			byLevel.set(matches.levels[i], [i]);
+			buckets.set(key, [{slot, score: matches.scores[i]}]);
 		}
 	}
 
-	const others = otherWordsCounter(context);
-	const boosts = new Map<string, number>();
+	const boost = nameBooster(context);
 	const ranked: RankedSlot[] = [];
-	for (const level of [...byLevel.keys()].sort((a, b) => a - b)) {
-		const bucket = byLevel.get(level)!.map(i => {
-			const slot = matches.slots[i];
-			const name = context.name(slot);
-			let boost = boosts.get(name);
-			if (boost === undefined) {
-				boost = 1 + (NAME_WEIGHT * nameScore(context.typed, name));
-				boosts.set(name, boost);
-			}
-
-			return {slot, score: matches.scores[i] * boost, others: others(slot)};
-		});
-		bucket.sort((a, b) => a.others - b.others || b.score - a.score || context.compare(a.slot, b.slot));
-		for (const {slot, score} of bucket) {
-			ranked.push({slot, score});
-		}
-
+	for (const key of [...buckets.keys()].sort((a, b) => a - b)) {
+		ranked.push(...byBoostedScore(buckets.get(key)!, window - ranked.length, boost, context.compare));
 		if (ranked.length >= window) {
 			break;
 		}
 	}
 
 	return ranked;
+}
+
+/** The multiplier of a hit's score by its name score, cached by name. */
+function nameBooster(context: RankContext): (slot: number) => number {
+	const boosts = new Map<string, number>();
+	return slot => {
+		const name = context.name(slot);
+		let boost = boosts.get(name);
+		if (boost === undefined) {
+			boost = 1 + (NAME_WEIGHT * nameScore(context.typed, name));
+			boosts.set(name, boost);
+		}
+
+		return boost;
+	};
+}
+
+/**
+ * Hits of one bucket by boosted score (then name), at least the first `need` of them exactly as a
+ * full sort would give: a hit whose raw score is below the need-th raw score / (1 + NAME_WEIGHT)
+ * cannot reach them, so only the head is rescored and sorted.
+ */
+function byBoostedScore(items: RankedSlot[], need: number, boost: (slot: number) => number, compare: (a: number, b: number) => number): RankedSlot[] {
+	let head = items;
+	if (need < items.length) {
+		const floor = kthLargest(items.map(item => item.score), need) / (1 + NAME_WEIGHT);
+		head = items.filter(item => item.score >= floor);
+	}
+
+	const boosted = head.map(item => ({slot: item.slot, score: item.score * boost(item.slot)}));
+	boosted.sort((a, b) => b.score - a.score || compare(a.slot, b.slot));
+	return boosted;
 }
 
 /** Counts a hit's name words that no query term covers, leaving out the vendor's words ("Calf Compressor" → 0 for "compressor"). */
@@ -79,8 +101,14 @@ function otherWordsCounter(context: RankContext): (slot: number) => number {
 		const key = `${name}\u0000${vendor}`;
 		let count = counts.get(key);
 		if (count === undefined) {
-			const vendorWords = new Set(words(vendor));
-			count = words(name).filter(word => !vendorWords.has(word) && !covered(word)).length;
+			const vendorWords = wordsOf(vendor);
+			count = 0;
+			for (const word of wordsOf(name)) {
+				if (!vendorWords.includes(word) && !covered(word)) {
+					count++;
+				}
+			}
+
 			counts.set(key, count);
 		}
 
