@@ -27,6 +27,7 @@ export const SIMILARITY_WEIGHTS = {category: 0.35, parameters: 0.4, io: 0.15, ve
 export function similarTo(target: SearchDocument, candidates: Iterable<SearchDocument>, limit = 20): SimilarHit[] {
 	const targetKey = duplicateKey(target.summary);
 	const targetParameters = parameterSet(target.parameterNames);
+	const targetVendor = words(target.summary.vendor).join(' ');
 	const hits: SimilarHit[] = [];
 	for (const candidate of candidates) {
 		const {summary} = candidate;
@@ -38,7 +39,7 @@ export function similarTo(target: SearchDocument, candidates: Iterable<SearchDoc
 			category: summary.category === target.summary.category ? (summary.category === 'other' ? 0.3 : 1) : 0,
 			parameters: jaccard(targetParameters, parameterSet(candidate.parameterNames)),
 			io: ioSimilarity(target.summary, summary),
-			vendor: words(summary.vendor).join(' ') === words(target.summary.vendor).join(' ') && summary.vendor !== '' ? 1 : 0,
+			vendor: words(summary.vendor).join(' ') === targetVendor && summary.vendor !== '' ? 1 : 0,
 		};
 		const duplicate = summary.format !== target.summary.format && duplicateKey(summary) === targetKey;
 		let score = parts.category * SIMILARITY_WEIGHTS.category + parts.parameters * SIMILARITY_WEIGHTS.parameters
@@ -56,11 +57,28 @@ export function similarTo(target: SearchDocument, candidates: Iterable<SearchDoc
 	return hits.slice(0, limit);
 }
 
+const normalCache = new Map<string, string>();
+
+/** A parameter name's lower-case words without units in brackets, cached (plugins share most names). */
+function normalName(name: string): string {
+	let normal = normalCache.get(name);
+	if (normal === undefined) {
+		normal = words(name.replace(/[([{][^)\]}]*[)\]}]/g, ' ')).join(' ');
+		if (normalCache.size > 200_000) {
+			normalCache.clear();
+		}
+
+		normalCache.set(name, normal);
+	}
+
+	return normal;
+}
+
 /** Normalised parameter names: lower-case words without units in brackets ("Threshold (dB)" → "threshold"). */
 export function parameterSet(names: readonly string[]): Set<string> {
 	const set = new Set<string>();
 	for (const name of names) {
-		const normal = words(name.replace(/[([{][^)\]}]*[)\]}]/g, ' ')).join(' ');
+		const normal = normalName(name);
 		if (normal !== '') {
 			set.add(normal);
 		}
