@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark, prints one table, writes test/bench/results.json.
- *   --only NAME[,NAME]   run only these benchmarks (scan, store, host, search, explorer)
+ *   --only NAME[,NAME]   run only these benchmarks (scan, store, host, search, cli-search, explorer)
  *   --compare FILE       report every figure more than 20% worse than in a saved results file
  */
 import {spawnSync} from 'node:child_process';
@@ -16,6 +16,7 @@ const registry: Record<string, () => Promise<Benchmark>> = {
 	store: async () => (await import('./store.js')).storeBenchmark,
 	host: async () => (await import('./host.js')).hostBenchmark,
 	search: async () => scriptBenchmark('Search (synthetic catalogs, 200 queries)', 'search.ts', ['--expose-gc']),
+	'cli-search': async () => (await import('./cli-search.js')).cliSearchBenchmark,
 	explorer: async () => (await import('./explorer.js')).explorerBenchmark,
 };
 
