@@ -93,23 +93,25 @@ function byBoostedScore(items: RankedSlot[], need: number, boost: (slot: number)
 
 /** Counts a hit's name words that no query term covers, leaving out the vendor's words ("Calf Compressor" → 0 for "compressor"). */
 function otherWordsCounter(context: RankContext): (slot: number) => number {
-	const counts = new Map<string, number>();
-	const covered = (word: string): boolean => context.cover.some(term => word.includes(term) || (word.length >= 2 && term.includes(word)));
-	return slot => {
-		const name = context.name(slot);
-		const vendor = context.vendor(slot);
-		const key = `${name}\u0000${vendor}`;
-		let count = counts.get(key);
-		if (count === undefined) {
-			const vendorWords = wordsOf(vendor);
-			count = 0;
-			for (const word of wordsOf(name)) {
-				if (!vendorWords.includes(word) && !covered(word)) {
-					count++;
-				}
-			}
+	// Per distinct word of this query's hits: is it covered by a query term? (Names share most words.)
+	const coveredWords = new Map<string, boolean>();
+	const covered = (word: string): boolean => {
+		let answer = coveredWords.get(word);
+		if (answer === undefined) {
+			answer = context.cover.some(term => word.includes(term) || (word.length >= 2 && term.includes(word)));
+			coveredWords.set(word, answer);
+		}
 
-			counts.set(key, count);
+		return answer;
+	};
+
+	return slot => {
+		const vendorWords = wordsOf(context.vendor(slot));
+		let count = 0;
+		for (const word of wordsOf(context.name(slot))) {
+			if (!covered(word) && !vendorWords.includes(word)) {
+				count++;
+			}
 		}
 
 		return count;
