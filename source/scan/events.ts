@@ -58,6 +58,7 @@ export type ScanEvent =
 		skipped?: number;
 	}
 	| {type: 'file-started'; worker: number; path: string; format: Format; part?: {index: number; count: number}; at?: number}
+	/** `worker` is -1 for a file recorded without a probe (it holds a FIFO, socket or device). */
 	| {type: 'file-done'; worker: number; path: string; format: Format; plugins: number; status: FileOutcome; error?: string}
 	| {type: 'progress'; done: number; total: number; plugins: number; pluginsPerSecond: number; etaSeconds: number | undefined; counts: ScanCounts}
 	| {type: 'warning'; message: string}

@@ -86,6 +86,14 @@ test('a FIFO named like a plugin in a format folder (LADSPA_PATH) is skipped, ne
 	t.regex(result.stderr, /skipped .*foo\.so: a FIFO/);
 });
 
+test('a FIFO as the config file is refused without being opened', async t => {
+	const config = path.join(tempDir(), 'config.json');
+	fifo(config);
+	const result = await runWithin(['--db', tempDbPath(), '--config', config, 'scan', '--path', tempDir()], 30_000);
+	t.is(result.status, 1, result.stderr);
+	t.regex(result.stderr, /^pluginary: The config file .*config\.json is not a regular file/);
+});
+
 async function waitFor(ready: () => boolean): Promise<void> {
 	while (!ready()) {
 		 
@@ -108,16 +116,16 @@ async function stopScan(args: string[], childEnv: NodeJS.ProcessEnv, signal: Nod
 		stderr += chunk.toString();
 	});
 	const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
-	await waitFor(() => existsSync(`${db}.scan-lock`) && (!probing || stderr.includes('Scanning ')));
+	await waitFor(() => child.exitCode !== null || (existsSync(`${db}.scan-lock`) && (!probing || stderr.includes('Scanning '))));
 	await new Promise(resolve => {
 		setTimeout(resolve, afterMs);
 	});
 	const sent = Date.now();
 	child.kill(signal);
 	const hard = setTimeout(() => child.kill('SIGKILL'), 10_000);
-	const [code] = await exited;
+	const [code, killedBy] = await exited;
 	clearTimeout(hard);
-	return {ms: Date.now() - sent, code};
+	return {ms: Date.now() - sent, code, how: `exit ${code ?? killedBy ?? '?'} after ${Date.now() - sent} ms: ${stderr.trim().slice(0, 300)}`};
 }
 
 // Needs the Debian LV2 plugins (/usr/lib/lv2) for a scan long enough to interrupt.
@@ -125,7 +133,7 @@ async function stopScan(args: string[], childEnv: NodeJS.ProcessEnv, signal: Nod
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 		 
 		const probing = await stopScan(['scan', '--format', 'lv2', '--jobs', '2'], {...env, LV2_PATH: '/usr/lib/lv2'}, signal, {afterMs: 500, probing: true});
-		t.is(probing.code, 130, `${signal} while probing`);
+		t.is(probing.code, 130, `${signal} while probing: ${probing.how}`);
 		t.true(probing.ms < 1000, `${signal} while probing: exited after ${probing.ms} ms`);
 	}
 });
@@ -137,7 +145,7 @@ test.serial('SIGINT and SIGTERM end a scan within a second while it walks a larg
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 		 
 		const walking = await stopScan(['scan', '--path', root], env, signal, {afterMs: 200, probing: false});
-		t.is(walking.code, 130, `${signal} while walking`);
+		t.is(walking.code, 130, `${signal} while walking: ${walking.how}`);
 		t.true(walking.ms < 1000, `${signal} while walking: exited after ${walking.ms} ms`);
 	}
 });
