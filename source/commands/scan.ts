@@ -1,6 +1,6 @@
 import process from 'node:process';
 import {startScan, type ScanOptions} from '../scan/run.js';
-import {countOutcomes, FAILED_OUTCOMES, type ScanEvent, type ScanSummary} from '../scan/events.js';
+import {countOutcomes, FAILED_OUTCOMES, type ScanEvent, type ScanHandle, type ScanSummary} from '../scan/events.js';
 import {usageError} from '../errors.js';
 import {userPathText} from '../path-text.js';
 import {loadConfig} from '../config/load.js';
@@ -63,7 +63,7 @@ const scan: Command = {
 };
 
 /** How long a scan may take to stop after SIGINT/SIGTERM before the process exits regardless. */
-const stopWithinMs = 800;
+const stopWithinMs = 500;
 
 /**
  * Runs a scan with progress on stderr and the summary on stdout; exit 130 when interrupted.
@@ -71,18 +71,21 @@ const stopWithinMs = 800;
  * `stopWithinMs`, the process exits anyway — every result is committed as it arrives.
  */
 export async function runScanCommand(context: CommandContext, options: ScanOptions): Promise<number> {
-	const handle = startScan(options);
+	const running: {handle?: ScanHandle} = {};
 	const onInterrupt = (): void => {
 		process.stderr.write('\nStopping: finished results are kept; run the scan again to resume.\n');
-		handle.cancel();
+		running.handle?.cancel();
 		setTimeout(() => {
 			process.stderr.write('pluginary: stopped.\n');
 			process.exit(130);
 		}, stopWithinMs).unref();
 	};
 
+	// The handlers are in place before the scan takes its lock and starts a host (a signal then runs them at the next turn of the event loop).
 	process.once('SIGINT', onInterrupt);
 	process.once('SIGTERM', onInterrupt);
+	const handle = startScan(options);
+	running.handle = handle;
 	const progress = new Progress(Boolean(process.stderr.isTTY));
 	try {
 		for await (const event of handle.events) {
