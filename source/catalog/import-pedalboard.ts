@@ -21,6 +21,7 @@ import {categorize} from './categories.js';
 import type {Format, Parameter} from './plugin.js';
 import {pluginId} from './plugin.js';
 import {ImportFormatError, type ImportBatch, type ImportedPlugin} from './import-types.js';
+import {parseNumber} from '../numbers.js';
 
 const auTypes = new Set(['aufx', 'aumu', 'aumf', 'aumi', 'augn', 'aufc', 'auou', 'aupn', 'au']);
 
@@ -44,7 +45,7 @@ export function parameterFromDefault(pythonName: string, displayName: string, va
 		return {...base, units: '', type: 'bool', min: 0, max: 1, default: on ? 1 : 0, steps: 2};
 	}
 
-	const number = typeof value === 'number' ? value : (typeof value === 'string' && /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(value) ? Number(value) : Number.NaN);
+	const number = typeof value === 'number' ? value : (typeof value === 'string' ? parseNumber(value) ?? Number.NaN : Number.NaN);
 	if (Number.isFinite(number)) {
 		return {...base, type: 'float', min: Math.min(0, number), max: Math.max(1, number), default: number, steps: 0};
 	}

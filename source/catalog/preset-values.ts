@@ -8,6 +8,7 @@
 import {usageError} from '../errors.js';
 import type {Parameter} from './plugin.js';
 import {closest} from './closest.js';
+import {parseNumber} from '../numbers.js';
 
 /** One `--set` assignment after validation. */
 export type PresetValue = {parameter: Parameter; value: number};
@@ -83,8 +84,8 @@ export function parseValue(parameter: Parameter, text: string): number {
 			return values[index]!;
 		}
 
-		const number = Number(trimmed);
-		if (trimmed !== '' && Number.isFinite(number) && values.some(value => Math.abs(value - number) < 1e-9)) {
+		const number = parseNumber(trimmed);
+		if (number !== undefined && values.some(value => Math.abs(value - number) < 1e-9)) {
 			return number;
 		}
 
@@ -92,9 +93,9 @@ export function parseValue(parameter: Parameter, text: string): number {
 		throw usageError(`${label} takes one of ${allowed}, not '${text}'.`);
 	}
 
-	const number = Number(trimmed);
+	const number = parseNumber(trimmed);
 	const range = `${parameter.min} to ${parameter.max}${parameter.units ? ` ${parameter.units}` : ''}`;
-	if (trimmed === '' || !Number.isFinite(number)) {
+	if (number === undefined) {
 		throw usageError(`${label} takes a ${parameter.type === 'int' ? 'whole number' : 'number'} from ${range}, not '${text}'.`);
 	}
 

@@ -6,6 +6,14 @@ import {UserError} from '../errors.js';
 import {makeFolders} from '../paths.js';
 import {BufferedWriter} from './buffered-writer.js';
 
+/** How an AtomicFile treats what is already there. */
+export type WriteOptions = {
+	/** Replace an existing file. */
+	force?: boolean;
+	/** Create missing parent folders (pluginary's own files, never a user's `--out`). */
+	createFolder?: boolean;
+};
+
 /**
  * A file written atomically: text goes to a temporary file in the same folder (buffered, 64 KiB
  * at a time), and `commit()` renames it over the target, so readers see the old file or the
@@ -20,9 +28,10 @@ export class AtomicFile extends BufferedWriter {
 
 	/**
 	 * Starts writing `target`. Throws a UserError (exit 1) when it exists and `force` is not set,
-	 * when it is a directory, or when its folder cannot be written.
+	 * when it is a directory, or when its folder is missing (unless `createFolder`, for pluginary's
+	 * own files) or cannot be written. A user's `--out` never creates folders, as `cp` does not.
 	 */
-	constructor(target: string, force: boolean) {
+	constructor(target: string, {force = false, createFolder = false}: WriteOptions = {}) {
 		super();
 		this.path = path.resolve(target);
 		if (existsSync(this.path)) {
@@ -37,8 +46,15 @@ export class AtomicFile extends BufferedWriter {
 
 		const dir = path.dirname(this.path);
 		this.temporary = path.join(dir, `.${path.basename(this.path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+		if (!createFolder && !existsSync(dir)) {
+			throw new UserError(`Cannot write ${this.path}: the folder ${dir} does not exist.`);
+		}
+
 		try {
-			makeFolders(dir);
+			if (createFolder) {
+				makeFolders(dir);
+			}
+
 			this.fd = openSync(this.temporary, 'wx', 0o644);
 		} catch (error) {
 			throw new UserError(`Cannot write ${this.path}: ${(error as Error).message}.`);
@@ -76,9 +92,9 @@ export class AtomicFile extends BufferedWriter {
 	}
 }
 
-/** Writes `text` to `target` atomically; an existing file is replaced only with `force` (default true). */
-export function writeFileAtomic(target: string, text: string, force = true): void {
-	const file = new AtomicFile(target, force);
+/** Writes `text` to `target` atomically (see AtomicFile for the options). */
+export function writeFileAtomic(target: string, text: string, options: WriteOptions): void {
+	const file = new AtomicFile(target, options);
 	try {
 		file.write(text);
 		file.commit();

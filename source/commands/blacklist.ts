@@ -1,6 +1,6 @@
-import path from 'node:path';
 import {notFoundError, usageError} from '../errors.js';
 import {addToBlacklist, listBlacklist, removeFromBlacklist} from '../db/queries/blacklist.js';
+import {userPathText, userPathTexts} from '../path-text.js';
 import type {Command} from './command.js';
 
 const help = `
@@ -49,14 +49,21 @@ const blacklist: Command = {
 					throw usageError(`Usage: pluginary blacklist ${action} PATH…`);
 				}
 
-				for (const file of paths.map(each => path.resolve(each))) {
+				for (const given of paths) {
 					if (action === 'add') {
+						const file = userPathText(given);
 						out.line(addToBlacklist(store(), file, 'added by hand') ? `blacklisted ${file}` : `${file} was already blacklisted`);
-					} else if (removeFromBlacklist(store(), file)) {
-						out.line(`removed ${file} from the blacklist`);
-					} else {
-						throw notFoundError(`${file} is not blacklisted; see 'pluginary blacklist list'.`);
+						continue;
 					}
+
+					// The path as typed, or as pluginary showed it (path text, e.g. pasted from 'blacklist list').
+					const forms = userPathTexts(given);
+					const removed = forms.find(file => removeFromBlacklist(store(), file));
+					if (removed === undefined) {
+						throw notFoundError(`${forms[0]!} is not blacklisted; see 'pluginary blacklist list'.`);
+					}
+
+					out.line(`removed ${removed} from the blacklist`);
 				}
 
 				return 0;

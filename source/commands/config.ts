@@ -7,6 +7,9 @@ import {CONFIG_KEYS, CONFIG_SPECS, checkValue, envName, isConfigKey, showValue, 
 import type {Command, Flags} from './command.js';
 import {writeFileAtomic} from './atomic-file.js';
 
+/** The config file is pluginary's own: replace it, and make its folder when missing. */
+const ownFile = {force: true, createFolder: true};
+
 const help = `
   Usage
     $ pluginary config list [--json]       every setting, its value and where it came from
@@ -172,7 +175,7 @@ function setKey(keyText: string, words: string[], flags: Flags): number {
 		throw usageError(`'${checked.problem.key}' must be ${checked.problem.allowed}, not ${showValue(format === undefined ? (words.length > 1 ? words : text) : text)}.`);
 	}
 
-	writeFileAtomic(file, JSON.stringify({...current, [key]: checked.value}, null, 2) + '\n');
+	writeFileAtomic(file, JSON.stringify({...current, [key]: checked.value}, null, 2) + '\n', ownFile);
 	const variable = envName(key);
 	if (process.env[variable]) {
 		process.stderr.write(`pluginary: note: ${variable} is set and overrides this setting.\n`);
@@ -187,7 +190,7 @@ function unsetKey(keyText: string, flags: Flags): number {
 	if (!isConfigKey(keyText) && !keyText.startsWith('paths.') && Object.hasOwn(current, keyText)) {
 		// An unknown key in the file: removing it is how the user fixes the file.
 		const {[keyText]: _removed, ...remaining} = current;
-		writeFileAtomic(file, JSON.stringify(remaining, null, 2) + '\n');
+		writeFileAtomic(file, JSON.stringify(remaining, null, 2) + '\n', ownFile);
 		return 0;
 	}
 
@@ -195,7 +198,7 @@ function unsetKey(keyText: string, flags: Flags): number {
 	if (format !== undefined) {
 		const paths = {...(current['paths'] as Record<string, unknown> | undefined ?? {})};
 		delete paths[format];
-		writeFileAtomic(file, JSON.stringify({...current, paths}, null, 2) + '\n');
+		writeFileAtomic(file, JSON.stringify({...current, paths}, null, 2) + '\n', ownFile);
 		return 0;
 	}
 
@@ -205,7 +208,7 @@ function unsetKey(keyText: string, flags: Flags): number {
 	}
 
 	const {[key]: _removed, ...remaining} = current;
-	writeFileAtomic(file, JSON.stringify(remaining, null, 2) + '\n');
+	writeFileAtomic(file, JSON.stringify(remaining, null, 2) + '\n', ownFile);
 	return 0;
 }
 

@@ -58,7 +58,7 @@ export async function dispatch(input: string[], flags: Flags, version: string): 
 		return 0;
 	}
 
-	checkFlags(name, command, flags);
+	checkFlags(name, command, flags, args);
 	const {openStore} = await import('../db/open.js');
 	const context = makeContext(args, flags, out, version, openStore);
 	try {
@@ -86,16 +86,29 @@ function makeContext(args: string[], flags: Flags, out: Output, version: string,
 	};
 }
 
-function checkFlags(name: string, command: Command, flags: Flags): void {
+/**
+ * Rejects flags the command does not take, and empty values and arguments: no flag or argument
+ * of pluginary means anything when empty (`--db ''` or a bare `--db` would otherwise fall back
+ * to a default, `blacklist add ''` would name the current folder).
+ */
+function checkFlags(name: string, command: Command, flags: Flags, args: string[] = []): void {
 	const allowed = new Set<string>([...globalFlags, ...command.flags]);
 	const known = new Set(Object.keys(flagSpec));
 	for (const [flag, value] of Object.entries(flags)) {
+		const dashed = flag.replace(/[A-Z]/g, letter => '-' + letter.toLowerCase());
+		if (value === '' || (Array.isArray(value) && value.includes(''))) {
+			throw usageError(`--${dashed} needs a value; it was given an empty one.`);
+		}
+
 		if (value !== undefined && !allowed.has(flag) && !(Array.isArray(value) && value.length === 0)) {
-			const dashed = flag.replace(/[A-Z]/g, letter => '-' + letter.toLowerCase());
 			throw usageError(known.has(flag)
 				? `'pluginary ${name}' does not take --${dashed}; see 'pluginary ${name} --help'.`
 				: `Unknown option --${dashed}; see 'pluginary${name ? ` ${name}` : ''} --help'.`);
 		}
+	}
+
+	if (args.includes('')) {
+		throw usageError(`'pluginary ${name}' was given an empty argument (''); it means nothing here.`);
 	}
 }
 

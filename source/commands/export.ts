@@ -46,23 +46,23 @@ const exportCommand: Command = {
 			throw usageError('--force only makes sense with --out FILE.');
 		}
 
-		const query = args.length > 0 ? args.join(' ') : undefined;
-		const ids = query === undefined ? allPluginIds(store()) : await matchingIds(store(), query);
-		if (ids.length === 0) {
-			process.stderr.write(query === undefined ? "pluginary: the catalog is empty; run 'pluginary scan' first.\n" : `pluginary: no plugins match '${query}'.\n`);
-		}
-
-		const file = flags.out ? new AtomicFile(flags.out, Boolean(flags.force)) : undefined;
+		// A bad --out is found before any work (and its temporary file is dropped on any error below).
+		const file = flags.out ? new AtomicFile(flags.out, {force: Boolean(flags.force)}) : undefined;
 		try {
+			const query = args.length > 0 ? args.join(' ') : undefined;
+			const ids = query === undefined ? allPluginIds(store()) : await matchingIds(store(), query);
+			if (ids.length === 0) {
+				process.stderr.write(query === undefined ? "pluginary: the catalog is empty; run 'pluginary scan' first.\n" : `pluginary: no plugins match '${query}'.\n`);
+			}
+
 			writeExport(file ?? out, format, ids, context, query);
 			file?.commit();
+			if (file) {
+				process.stderr.write(`pluginary: exported ${ids.length} plugins to ${file.path}.\n`);
+			}
 		} catch (error) {
 			file?.discard();
 			throw error;
-		}
-
-		if (file) {
-			process.stderr.write(`pluginary: exported ${ids.length} plugins to ${file.path}.\n`);
 		}
 
 		return 0;

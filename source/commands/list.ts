@@ -52,7 +52,7 @@ const list: Command = {
 			vendor: flags.vendor,
 			instrument: flags.instrument ? true : (flags.effect ? false : undefined),
 			sort: parseChoice('sort', flags.sort, SORTS) ?? config?.defaultSort,
-			limit: parseWhole('limit', flags.limit, 0),
+			limit: parseWhole('limit', flags.limit, 1),
 			offset: parseWhole('offset', flags.offset, 0),
 			includeHidden: flags.all,
 		};

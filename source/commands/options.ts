@@ -1,6 +1,7 @@
 import {usageError} from '../errors.js';
 import {CATEGORIES, FORMATS, isCategory, isFormat, type Category, type Format} from '../catalog/plugin.js';
 import {closest} from '../catalog/closest.js';
+import {MAX_COUNT, MAX_TIMEOUT_SECONDS, parseNumber, parseWholeNumber} from '../numbers.js';
 
 /** Parses `--format a,b --format c` into format names; a wrong name is a usage error. */
 export function parseFormats(values: string[] | undefined): Format[] | undefined {
@@ -34,28 +35,29 @@ export function parseCategories(value: string | undefined): Category[] | undefin
 	return names as Category[];
 }
 
-/** Parses a whole number flag with a lower bound; a wrong value is a usage error. */
-export function parseWhole(flag: string, value: string | undefined, minimum: number): number | undefined {
+/** Parses a whole number flag within `minimum..maximum` (see source/numbers.ts); a wrong value is a usage error. */
+export function parseWhole(flag: string, value: string | undefined, minimum: number, maximum: number = MAX_COUNT): number | undefined {
 	if (value === undefined) {
 		return undefined;
 	}
 
-	if (!/^\d+$/.test(value.trim()) || Number(value) < minimum) {
-		throw usageError(`--${flag} takes a whole number of at least ${minimum}, not '${value}'.`);
+	const number = parseWholeNumber(value, minimum, maximum);
+	if (number === undefined) {
+		throw usageError(`--${flag} takes a whole number from ${minimum} to ${maximum}, not '${value}'.`);
 	}
 
-	return Number(value);
+	return number;
 }
 
-/** Parses a positive number of seconds. */
-export function parseSeconds(flag: string, value: string | undefined): number | undefined {
+/** Parses a number of seconds greater than 0 and at most `maximum` (what a timer can wait). */
+export function parseSeconds(flag: string, value: string | undefined, maximum: number = MAX_TIMEOUT_SECONDS): number | undefined {
 	if (value === undefined) {
 		return undefined;
 	}
 
-	const seconds = Number(value);
-	if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
-		throw usageError(`--${flag} takes a number of seconds greater than 0, not '${value}'.`);
+	const seconds = parseNumber(value);
+	if (seconds === undefined || seconds <= 0 || seconds > maximum) {
+		throw usageError(`--${flag} takes a number of seconds greater than 0 and at most ${maximum}, not '${value}'.`);
 	}
 
 	return seconds;

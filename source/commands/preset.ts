@@ -207,7 +207,7 @@ function exportPreset({flags, out, store, version}: CommandContext, rest: string
 	}
 
 	if (flags.out) {
-		writeFileAtomic(flags.out, text, Boolean(flags.force));
+		writeFileAtomic(flags.out, text, {force: Boolean(flags.force)});
 	} else {
 		out.write(text);
 	}

@@ -1,8 +1,10 @@
 import process from 'node:process';
 import {startScan, type ScanOptions} from '../scan/run.js';
-import {countOutcomes, FAILED_OUTCOMES, type ScanEvent, type ScanSummary} from '../scan/events.js';
+import {countOutcomes, FAILED_OUTCOMES, type ScanEvent, type ScanHandle, type ScanSummary} from '../scan/events.js';
 import {usageError} from '../errors.js';
+import {userPathText} from '../path-text.js';
 import {loadConfig} from '../config/load.js';
+import {MAX_JOBS} from '../config/schema.js';
 import type {Command, CommandContext} from './command.js';
 import {parseFormats, parseSeconds, parseWhole} from './options.js';
 import {type Output, fit} from './output.js';
@@ -33,13 +35,13 @@ const help = `
 export function scanOptionsFrom(context: CommandContext): ScanOptions {
 	const {flags} = context;
 	parseFormats(flags.format);
-	parseWhole('jobs', flags.jobs, 1);
+	parseWhole('jobs', flags.jobs, 1, MAX_JOBS);
 	parseSeconds('timeout', flags.timeout);
 	const config = loadConfig({configFlag: flags.config, flags: {jobs: flags.jobs, timeout: flags.timeout, format: flags.format}}).values;
 	return {
 		dbPath: context.dbPath,
 		full: Boolean(flags.rescan),
-		paths: flags.path?.length ? flags.path : undefined,
+		paths: flags.path?.length ? flags.path.map(folder => userPathText(folder)) : undefined,
 		formats: config.formats,
 		jobs: config.jobs,
 		timeoutSeconds: config.scanTimeout,
@@ -60,16 +62,30 @@ const scan: Command = {
 	},
 };
 
-/** Runs a scan with progress on stderr and the summary on stdout; exit 130 when interrupted. */
+/** How long a scan may take to stop after SIGINT/SIGTERM before the process exits regardless. */
+const stopWithinMs = 500;
+
+/**
+ * Runs a scan with progress on stderr and the summary on stdout; exit 130 when interrupted.
+ * SIGINT/SIGTERM cancel it (finished results are kept); should stopping take longer than
+ * `stopWithinMs`, the process exits anyway — every result is committed as it arrives.
+ */
 export async function runScanCommand(context: CommandContext, options: ScanOptions): Promise<number> {
-	const handle = startScan(options);
+	const running: {handle?: ScanHandle} = {};
 	const onInterrupt = (): void => {
 		process.stderr.write('\nStopping: finished results are kept; run the scan again to resume.\n');
-		handle.cancel();
+		running.handle?.cancel();
+		setTimeout(() => {
+			process.stderr.write('pluginary: stopped.\n');
+			process.exit(130);
+		}, stopWithinMs).unref();
 	};
 
+	// The handlers are in place before the scan takes its lock and starts a host (a signal then runs them at the next turn of the event loop).
 	process.once('SIGINT', onInterrupt);
 	process.once('SIGTERM', onInterrupt);
+	const handle = startScan(options);
+	running.handle = handle;
 	const progress = new Progress(Boolean(process.stderr.isTTY));
 	try {
 		for await (const event of handle.events) {
@@ -103,7 +119,7 @@ class Progress {
 		if (event.type === 'warning') {
 			this.print(`warning: ${event.message}`);
 		} else if (event.type === 'started') {
-			this.print(`Scanning ${event.total} new or changed files (${event.unchanged} unchanged) with the native host…`);
+			this.print(startedLine(event));
 		} else if (event.type === 'file-done' && event.status !== 'ok') {
 			this.print(`${event.status}: ${event.path} — ${event.error ?? ''}`);
 		} else if (event.type === 'progress') {
@@ -141,6 +157,14 @@ class Progress {
 		this.clear();
 		process.stderr.write(`${line}\n`);
 	}
+}
+
+/** "Scanning 2 files (2 resumed; 437 unchanged skipped) with the native host…": each file counted once. */
+export function startedLine(event: Extract<ScanEvent, {type: 'started'}>): string {
+	const reasons = Object.entries(event.reasons ?? {}).filter(([, count]) => count > 0).map(([reason, count]) => `${count} ${reason === 'again' ? 'probed again' : reason}`);
+	const skipped = event.skipped ?? 0;
+	const parts = [reasons.join(', '), skipped > 0 ? `${skipped} unchanged skipped` : ''].filter(Boolean).join('; ');
+	return `Scanning ${event.total} ${event.total === 1 ? 'file' : 'files'}${parts ? ` (${parts})` : ''} with the native host…`;
 }
 
 /** The human summary of a scan. */

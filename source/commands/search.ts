@@ -39,15 +39,16 @@ const search: Command = {
 			throw usageError("Usage: pluginary search QUERY — e.g. pluginary search 'reverb vendor:lsp'");
 		}
 
+		const options = {
+			limit: parseWhole('limit', flags.limit, 1) ?? 20,
+			offset: parseWhole('offset', flags.offset, 0) ?? 0,
+			collapse: flags.collapse ? loadConfig({configFlag: flags.config}).values.formatPreference : false,
+			includeHidden: Boolean(flags.all),
+		};
 		const index = SearchIndex.build(loadSearchDocuments(store()));
 		let result;
 		try {
-			result = index.search(text, {
-				limit: parseWhole('limit', flags.limit, 0) ?? 20,
-				offset: parseWhole('offset', flags.offset, 0) ?? 0,
-				collapse: flags.collapse ? loadConfig({configFlag: flags.config}).values.formatPreference : false,
-				includeHidden: Boolean(flags.all),
-			});
+			result = index.search(text, options);
 		} catch (error) {
 			if (error instanceof QueryError) {
 				throw usageError(`Bad query: ${error.message}`);

@@ -30,10 +30,11 @@ const similar: Command = {
 			throw usageError('Usage: pluginary similar ID-or-NAME [--limit N] [--json]');
 		}
 
+		const limit = parseWhole('limit', flags.limit, 1) ?? 20;
 		const plugin = resolvePlugin(store(), args[0]!);
 		const documents = loadSearchDocuments(store());
 		const target = documents.find(document => document.summary.id === plugin.id)!;
-		const hits = similarTo(target, documents, parseWhole('limit', flags.limit, 1) ?? 20);
+		const hits = similarTo(target, documents, limit);
 		if (flags.json) {
 			writeJsonArray(out, hits.map(hit => ({...hit.summary, similarity: Math.round(hit.score * 1000) / 1000, duplicate: hit.duplicate})));
 			return 0;

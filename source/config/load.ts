@@ -132,15 +132,21 @@ function flagValues(flags: ConfigFlags): Partial<Record<ConfigKey, {flag: string
 
 /**
  * Reads the config file as a plain object (missing file → {}). Throws a UserError when it is a
- * directory, unreadable, not JSON, or not a JSON object. Does not validate the keys.
+ * directory or anything but a regular file (never opened then), unreadable, not JSON, or not a JSON object. Does not validate the keys.
  */
 export function readConfigFile(file: string): Record<string, unknown> {
 	if (!existsSync(file)) {
 		return {};
 	}
 
-	if (statSync(file).isDirectory()) {
+	const stats = statSync(file);
+	if (stats.isDirectory()) {
 		throw new UserError(`The config file ${file} is a directory; give a file with --config or PLUGINARY_CONFIG.`);
+	}
+
+	if (!stats.isFile()) {
+		// A FIFO or device would block the read (or never end); only regular files are read.
+		throw new UserError(`The config file ${file} is not a regular file; give a file with --config or PLUGINARY_CONFIG.`);
 	}
 
 	let text: string;

@@ -6,6 +6,10 @@
 import os from 'node:os';
 import {z} from 'zod';
 import {DEFAULT_FORMAT_PREFERENCE, FORMATS, type Format} from '../catalog/plugin.js';
+import {MAX_TIMEOUT_SECONDS, parseNumber} from '../numbers.js';
+
+/** The most host processes a scan runs at once (`--jobs`, config `jobs`). */
+export const MAX_JOBS = 1024;
 
 /** Sort orders `defaultSort` allows (the same as `list --sort`). */
 export const SORT_KEYS = ['name', 'vendor', 'format', 'params'] as const;
@@ -51,7 +55,7 @@ type KeySpec = {
 	fromText: (text: string) => unknown;
 };
 
-const numberText = (text: string): unknown => /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text;
+const numberText = (text: string): unknown => parseNumber(text) ?? text;
 const listText = (text: string): unknown => {
 	const trimmed = text.trim();
 	if (trimmed.startsWith('[')) {
@@ -84,14 +88,14 @@ function formatListSpec(defaults: readonly Format[]): KeySpec {
 /** Every key of the configuration file. */
 export const CONFIG_SPECS: Record<ConfigKey, KeySpec> = {
 	jobs: {
-		schema: z.number().int().min(1).max(1024),
-		allowed: 'a whole number from 1 to 1024',
+		schema: z.number().int().min(1).max(MAX_JOBS),
+		allowed: `a whole number from 1 to ${MAX_JOBS}`,
 		defaultValue: () => typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
 		fromText: numberText,
 	},
 	scanTimeout: {
-		schema: z.number().positive().finite(),
-		allowed: 'a number of seconds greater than 0',
+		schema: z.number().positive().max(MAX_TIMEOUT_SECONDS),
+		allowed: `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`,
 		defaultValue: () => 30,
 		fromText: numberText,
 	},

@@ -1,4 +1,4 @@
-import {openSync, readSync, closeSync} from 'node:fs';
+import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
 
 /** Entry points that tell a shared library's plugin format without loading it. */
 const entryPoints = ['ladspa_descriptor', 'VSTPluginMain', 'main', 'clap_entry', 'lv2_descriptor'] as const;
@@ -8,13 +8,14 @@ export type EntryPoint = (typeof entryPoints)[number];
 /**
  * The plugin entry points an ELF shared library exports, read from its dynamic symbol table
  * (a quick check: reads headers and two sections, never loads or runs the library).
- * Returns undefined for files that are not ELF or cannot be read.
+ * Returns undefined for files that are not ELF, not regular files, or cannot be read. Opens
+ * without blocking (a FIFO put in the file's place is refused, never waited on).
  */
 export function exportedEntryPoints(file: string | Buffer): Set<EntryPoint> | undefined {
 	let fd: number | undefined;
 	try {
-		fd = openSync(file, 'r');
-		return readEntryPoints(fd);
+		fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+		return fstatSync(fd).isFile() ? readEntryPoints(fd) : undefined;
 	} catch {
 		return undefined;
 	} finally {

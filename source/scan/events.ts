@@ -48,8 +48,17 @@ export type ScanSummary = {
  * one `finished` at the end (also after a cancel).
  */
 export type ScanEvent =
-	| {type: 'started'; total: number; byFormat: Record<string, number>; roots: string[]; unchanged: number}
+	| {
+		type: 'started'; total: number; byFormat: Record<string, number>; roots: string[];
+		/** Files whose fingerprint did not change (probed again or not). */
+		unchanged: number;
+		/** Why the `total` files are probed. */
+		reasons?: {new: number; changed: number; resumed: number; again: number};
+		/** Unchanged files left alone (not probed). */
+		skipped?: number;
+	}
 	| {type: 'file-started'; worker: number; path: string; format: Format; part?: {index: number; count: number}; at?: number}
+	/** `worker` is -1 for a file recorded without a probe (it holds a FIFO, socket or device). */
 	| {type: 'file-done'; worker: number; path: string; format: Format; plugins: number; status: FileOutcome; error?: string}
 	| {type: 'progress'; done: number; total: number; plugins: number; pluginsPerSecond: number; etaSeconds: number | undefined; counts: ScanCounts}
 	| {type: 'warning'; message: string}

@@ -109,8 +109,9 @@ export class HostPool {
 	/** Stops taking jobs and kills every host now (probes in flight are abandoned, not recorded). */
 	cancel(): void {
 		this.cancelled = true;
-		for (const host of this.hosts) {
+		for (const [index, host] of this.hosts.entries()) {
 			host?.kill();
+			this.hosts[index] = undefined;
 		}
 	}
 

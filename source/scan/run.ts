@@ -1,4 +1,3 @@
-import {existsSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {openStore, type Store} from '../db/open.js';
@@ -7,6 +6,8 @@ import {removeFile} from '../db/queries/ingest.js';
 import {closeInterruptedRuns, finishRun, startRun} from '../db/queries/scan-runs.js';
 import type {Format, ProbedPlugin} from '../catalog/plugin.js';
 import {usageError} from '../errors.js';
+import {environmentAsText, fsPath, userPathText, utf8Path} from '../path-text.js';
+import {existsSync} from 'node:fs';
 import {Channel} from './channel.js';
 import {discover, type Root} from './discover.js';
 import {countOutcomes, type ScanEvent, type ScanFailure, type ScanHandle, type ScanSummary} from './events.js';
@@ -15,6 +16,7 @@ import {planScan, type PlannedProbe, type ScanPlan} from './plan.js';
 import {HostPool, type ProbeJob, type ProbeOutcome} from './pool.js';
 import {PathAliases} from './aliases.js';
 import {WorkEstimate} from './eta.js';
+import {Pacer} from './pacer.js';
 import {markInFlight, recordOutcome} from './record.js';
 import {recategorizeIfRulesChanged} from './recategorize.js';
 import {defaultRoots, expandHome, scannableFormats} from './roots.js';
@@ -26,7 +28,7 @@ export type ScanOptions = {
 	full?: boolean;
 	/** `retry`: re-probe failed, timed-out, crashed and blacklisted files. */
 	retry?: boolean;
-	/** `--path`: only these folders/files; removal detection only inside them. */
+	/** `--path`: only these folders/files (path text, source/path-text.ts); removal detection only inside them. */
 	paths?: string[];
 	/** `--format`: only these formats. */
 	formats?: Format[];
@@ -73,15 +75,20 @@ export function startScan(options: ScanOptions): ScanHandle {
 	};
 }
 
-/** The roots a scan searches, in search order. */
+/**
+ * The roots a scan searches, in search order, as path text: `--path` folders are path text
+ * already; folders from `*_PATH` variables and the config are read as a person typed them
+ * (userPathText), with the real bytes of variables that are not UTF-8.
+ */
 export function scanRoots(options: Pick<ScanOptions, 'paths' | 'formats' | 'extraPaths' | 'env'>): Root[] {
 	if (options.paths?.length) {
 		return options.paths.map(folder => ({path: path.resolve(folder)}));
 	}
 
 	const formats = options.formats ?? scannableFormats();
-	return formats.flatMap(format => [...defaultRoots(format, options.env), ...(options.extraPaths?.[format] ?? [])]
-		.map(folder => ({path: path.resolve(expandHome(folder)), format})));
+	const env = environmentAsText(options.env);
+	return formats.flatMap(format => [...defaultRoots(format, env), ...(options.extraPaths?.[format] ?? [])]
+		.map(folder => ({path: userPathText(expandHome(folder)), format})));
 }
 
 async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool: (pool: HostPool) => void, isCancelled: () => boolean): Promise<ScanSummary> {
@@ -98,7 +105,7 @@ async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool
 	try {
 		const roots = scanRoots(options);
 		for (const root of roots) {
-			if (!root.format && !existsSync(root.path)) {
+			if (!root.format && !existsSync(fsPath(root.path))) {
 				throw usageError(`--path ${root.path} does not exist.`);
 			}
 		}
@@ -115,24 +122,29 @@ async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool
 		recategorizeIfRulesChanged(store);
 		const resumeRunId = closeInterruptedRuns(store);
 		const scanId = startRun(store, new Date(started), options.paths ? roots.map(root => root.path) : undefined, Boolean(options.full));
-		const discovery = discover(roots, options.formats);
-		const plan = planScan(store, roots, discovery.candidates, {
+		const pacer = new Pacer(isCancelled);
+		const discovery = await discover(roots, pacer, options.formats);
+		const plan = await planScan(store, roots, discovery.candidates, {
 			full: Boolean(options.full), retry: Boolean(options.retry), resumeRunId, formats: options.formats, unreadable: discovery.unreadable,
-		});
+		}, pacer);
 		const summary = initialSummary(plan);
 		const byFormat: Record<string, number> = {};
 		for (const probe of plan.probes) {
 			byFormat[probe.format] = (byFormat[probe.format] ?? 0) + 1;
 		}
 
-		channel.push({type: 'started', total: plan.probes.length, byFormat, roots: roots.map(root => root.path), unchanged: plan.diff.unchanged});
+		const skipped = Object.values(plan.unchangedByFormat).reduce((sum, count) => sum + count, 0);
+		channel.push({type: 'started', total: plan.probes.length, byFormat, roots: roots.map(root => root.path), unchanged: plan.diff.unchanged, reasons: plan.reasons, skipped});
 		for (const message of [...discovery.warnings, ...plan.warnings]) {
 			channel.push({type: 'warning', message});
 		}
 
+		recordRefused(store, plan, {scanId, threshold: options.blacklistThreshold ?? 2, summary, channel});
+
 		await probeAll(store, pool, plan.probes, {scanId, threshold: options.blacklistThreshold ?? 2, summary, channel, started, jobs});
 		const interrupted = isCancelled();
 		if (!interrupted) {
+			// A cancel during discovery or planning leaves them partial: nothing is removed then.
 			for (const file of plan.removed) {
 				removeFile(store, file);
 			}
@@ -155,6 +167,16 @@ async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool
 	}
 }
 
+/** Records the files that were not probed because they hold a FIFO, socket or device. */
+function recordRefused(store: Store, plan: ScanPlan, context: Pick<ProbeContext, 'scanId' | 'threshold' | 'summary' | 'channel'>): void {
+	for (const {probe, reason} of plan.refused) {
+		recordOutcome(store, probe, {status: 'failed', error: reason}, context.scanId, context.threshold);
+		bump(context.summary, probe.format, 'failed', 1);
+		context.summary.failures.push({path: probe.path, format: probe.format, status: 'failed', error: reason});
+		context.channel.push({type: 'file-done', worker: -1, path: probe.path, format: probe.format, plugins: 0, status: 'failed', error: reason});
+	}
+}
+
 type ProbeContext = {scanId: number; threshold: number; summary: ScanSummary; channel: Channel<ScanEvent>; started: number; jobs: number};
 
 /** LV2 bundles with more Turtle than this are split across workers (lilv parses only the plugins asked for). */
@@ -162,7 +184,9 @@ const splitBytes = 4 * 1024 * 1024;
 
 /** One file's probe jobs: the whole file, or parts of a large LV2 bundle spread across workers. */
 function jobsFor(probe: PlannedProbe, workers: number, aliases: PathAliases): ProbeJob[] {
-	const job: ProbeJob = probe.source ? {path: probe.path, format: probe.format, probePath: aliases.aliasFor(probe.path, probe.source)} : {path: probe.path, format: probe.format};
+	const readable = utf8Path(probe.path);
+	const job: ProbeJob = readable === probe.path ? {path: probe.path, format: probe.format}
+		: {path: probe.path, format: probe.format, probePath: readable ?? aliases.aliasFor(probe.path)};
 	if (probe.format !== 'lv2' || workers < 2 || probe.size < splitBytes) {
 		return [job];
 	}

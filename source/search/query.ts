@@ -1,6 +1,7 @@
 import {CATEGORIES, FORMATS, type Category, type Format} from '../catalog/plugin.js';
 import {closest} from '../catalog/closest.js';
 import {QueryError} from './query-error.js';
+import {parseWholeNumber} from '../numbers.js';
 
 export {QueryError} from './query-error.js';
 
@@ -192,8 +193,8 @@ function wholeNumber(name: string, value: string, column: number): number {
 		throw new QueryError(`'${name}' at column ${column - 1} needs a number, as in ${name}>=2`, column);
 	}
 
-	const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-	if (!Number.isSafeInteger(number)) {
+	const number = parseWholeNumber(value, 0);
+	if (number === undefined) {
 		throw new QueryError(`'${name}' needs a whole number at column ${column}, not '${value}'`, column);
 	}
 

@@ -4,6 +4,7 @@ import test from 'ava';
 import {runCli} from '../helpers/cli.js';
 import {fixtureCatalog} from '../helpers/catalog.js';
 import {tempDir} from '../helpers/temp.js';
+import {writeSyntheticStore} from '../helpers/synthetic-store.js';
 
 const dir = tempDir();
 const emptyFile = path.join(dir, 'empty.json');
@@ -25,10 +26,31 @@ const cases: Array<[string[], number, RegExp]> = [
 	[['list', '--frobnicate'], 2, /Unknown option --frobnicate/],
 	[['list', '--format', 'vst9'], 2, /Unknown format 'vst9'/],
 	[['list', '--limit', 'ten'], 2, /--limit takes a whole number/],
+	[['list', '--limit', '0'], 2, /--limit takes a whole number from 1 to 9007199254740991, not '0'/],
+	[['list', '--limit', '0x10'], 2, /--limit takes a whole number from 1/],
+	[['list', '--limit', '9223372036854775807'], 2, /--limit takes a whole number from 1 to 9007199254740991/],
+	[['list', '--offset', '99999999999999999999'], 2, /--offset takes a whole number from 0 to 9007199254740991/],
+	[['search', 'gain', '--limit', '0'], 2, /--limit takes a whole number from 1/],
+	[['search', 'gain', '--offset', '1e300'], 2, /--offset takes a whole number from 0/],
+	[['similar', 'lv2:nothing', '--limit', 'Infinity'], 2, /--limit takes a whole number from 1/],
+	[['scan', '--timeout', '2147484'], 2, /--timeout takes a number of seconds greater than 0 and at most 2147483, not '2147484'/],
+	[['scan', '--timeout', '0x10'], 2, /--timeout takes a number of seconds/],
+	[['retry', '--timeout', '1e10'], 2, /at most 2147483/],
+	[['scan', '--jobs', '5000'], 2, /--jobs takes a whole number from 1 to 1024/],
+	[['config', 'set', 'scanTimeout', '99999999'], 2, /'scanTimeout' must be a number of seconds greater than 0 and at most 2147483/],
+	[['config', 'set', 'jobs', '0x10'], 2, /'jobs' must be a whole number from 1 to 1024/],
+	[['list', '--format', ''], 2, /--format needs a value/],
+	[['list', '--vendor', ''], 2, /--vendor needs a value/],
+	[['list', '--db'], 2, /The flag --db can only be set once/],
+	[['export', '--out', ''], 2, /--out needs a value/],
+	[['scan', '--path', ''], 2, /--path needs a value/],
+	[['blacklist', 'add', ''], 2, /empty argument/],
+	[['show', ''], 2, /empty argument/],
+	[['tag', 'lv2:nothing', ''], 2, /empty argument/],
 	[['list', '--offset', '-3'], 2, /--offset takes a whole number/],
 	[['list', '--sort', 'age'], 2, /--sort takes one of/],
 	[['list', 'extra'], 2, /takes no arguments/],
-	[['scan', '--jobs', '0'], 2, /--jobs takes a whole number of at least 1/],
+	[['scan', '--jobs', '0'], 2, /--jobs takes a whole number from 1 to 1024/],
 	[['scan', '--jobs', '1.5'], 2, /--jobs takes a whole number/],
 	[['scan', '--timeout', '0'], 2, /--timeout takes a number of seconds greater than 0/],
 	[['scan', '--timeout', 'soon'], 2, /--timeout takes a number of seconds/],
@@ -75,8 +97,16 @@ const cases: Array<[string[], number, RegExp]> = [
 	[['stats', 'now'], 2, /takes no arguments/],
 ];
 
+test('preset save --set takes numbers by the one rule of the CLI: hex is a usage error, as for --limit', t => {
+	const db = path.join(dir, 'presets.db');
+	writeSyntheticStore(db);
+	const result = runCli(['--db', db, 'preset', 'save', 'Test Comp', 'X', '--set', 'ratio=0x10']);
+	t.is(result.status, 2, result.stderr);
+	t.regex(result.stderr, /^pluginary: Parameter 'Ratio' \(ratio\) takes a number from 1 to 20, not '0x10'\.\n$/);
+});
+
 for (const [args, code, message] of cases) {
-	test(`pluginary ${args.join(' ')} → exit ${code}, one line`, t => {
+	test(`pluginary ${args.map(arg => (arg === '' ? "''" : arg)).join(' ')} → exit ${code}, one line`, t => {
 		const result = runCli(['--db', fixtureCatalog(), ...args], {env: {...process.env, PLUGINARY_CONFIG: path.join(dir, 'config.json')}});
 		t.is(result.status, code, result.stderr);
 		const lines = result.stderr.trimEnd().split('\n');
