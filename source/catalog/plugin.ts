@@ -14,8 +14,8 @@ export const CATEGORIES = [
 /** One category name. */
 export type Category = (typeof CATEGORIES)[number];
 
-/** Where a plugin's category came from: the format's metadata, name rules, or the user. */
-export type CategorySource = 'native' | 'rules' | 'user';
+/** Where a plugin's category came from: the format's metadata, another member of its group, name rules, or the user. */
+export type CategorySource = 'native' | 'twin' | 'rules' | 'user';
 
 /** Scan status of a plugin or file. */
 export const STATUSES = ['ok', 'imported', 'failed', 'timeout', 'crashed', 'blacklisted', 'stale'] as const;
@@ -60,8 +60,16 @@ export type PluginBase = {
 	/** `<format>:<native id>`, stable across rescans. */
 	id: string;
 	format: Format;
+	/** Display name: the group's best member's name (docs/groups.md). */
 	name: string;
+	/** Display vendor ("LSP", "Steve Harris"). */
 	vendor: string;
+	/** The vendor as the file said it, verbatim. */
+	rawVendor: string;
+	/** The name as the file said it, verbatim. */
+	rawName: string;
+	/** Id of the plugin's group: the same plugin in other formats and copies. */
+	group: string;
 	version: string;
 	/** File or bundle directory. */
 	path: string;
@@ -89,10 +97,23 @@ export type PluginBase = {
 /** A `list`/`search` item: the record without parameters and presets. */
 export type PluginSummary = PluginBase & {parameterCount: number};
 
+/** One member of a plugin's group, as `show` lists it. */
+export type GroupMember = {id: string; format: Format; path: string; status: Status};
+
+/** A collapsed `list`/`search` item: the group's preferred member with the group's formats and ids. */
+export type CollapsedSummary = PluginSummary & {
+	/** The group's formats, in preference order. */
+	formats: Format[];
+	/** Every member's id. */
+	ids: string[];
+};
+
 /** The full record of `show --json` and exports. */
 export type PluginRecord = PluginBase & {
 	parameters: Parameter[];
 	presets: Preset[];
+	/** Every member of the plugin's group (this one included), in preference order. */
+	members?: GroupMember[];
 	/** Other paths where the same id was found (shadowed by this one). */
 	duplicates?: string[];
 };
