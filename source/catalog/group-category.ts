@@ -3,7 +3,7 @@
  * decision (catalog/categories.ts): it takes those decisions and the user's overrides and gives
  * every member of a group the same category.
  */
-import {DEFAULT_FORMAT_PREFERENCE, type Category, type CategorySource, type Format} from './plugin.js';
+import {formatRank, type Category, type CategorySource, type Format} from './plugin.js';
 
 /** A group member as the step sees it. */
 export type MemberCategory = {
@@ -27,7 +27,7 @@ export type CategoryResult = {category: Category; categorySource: CategorySource
 const nativeTrust: readonly Format[] = ['lv2', 'vst3', 'clap', 'au', 'vst2', 'ladspa'];
 
 const trust = (format: Format): number => nativeTrust.indexOf(format);
-const preference = (format: Format): number => DEFAULT_FORMAT_PREFERENCE.indexOf(format);
+const preference = (format: Format): number => formatRank(format);
 
 /**
  * The group's category, and each member's: a user override of any member applies to the whole

@@ -2,7 +2,7 @@
  * Plugin groups: the same plugin in several formats (and copies) is one group (docs/groups.md).
  * Pure functions over what the store holds; catalog/regroup.ts applies them to the store.
  */
-import {DEFAULT_FORMAT_PREFERENCE, type Format} from './plugin.js';
+import {formatRank, type Format} from './plugin.js';
 import {words} from './text.js';
 import {displayVendor, nameKey, vendorKey} from './vendor.js';
 
@@ -177,13 +177,8 @@ function linksOf<T extends GroupInput>(nodes: Array<Node<T>>): Link[] {
 	return links.sort((x, y) => y.score - x.score || nodes[x.a]!.id.localeCompare(nodes[y.a]!.id) || nodes[x.b]!.id.localeCompare(nodes[y.b]!.id));
 }
 
-function rankOf(format: Format): number {
-	const position = DEFAULT_FORMAT_PREFERENCE.indexOf(format);
-	return position === -1 ? DEFAULT_FORMAT_PREFERENCE.length : position;
-}
-
 function byPreference(a: GroupInput, b: GroupInput): number {
-	return rankOf(a.format) - rankOf(b.format) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+	return formatRank(a.format) - formatRank(b.format) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**

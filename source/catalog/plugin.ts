@@ -6,6 +6,12 @@ export type Format = (typeof FORMATS)[number];
 /** Which format stands for a plugin found in several (`--collapse`, config `formatPreference`): first wins. */
 export const DEFAULT_FORMAT_PREFERENCE: readonly Format[] = ['vst3', 'clap', 'lv2', 'vst2', 'ladspa', 'au'];
 
+/** Position of a format in a preference order (formats not in it come last). */
+export function formatRank(format: Format, preference: readonly Format[] = DEFAULT_FORMAT_PREFERENCE): number {
+	const position = preference.indexOf(format);
+	return position === -1 ? preference.length : position;
+}
+
 /** The fixed category set (docs/architecture.md, Records). */
 export const CATEGORIES = [
 	'eq', 'filter', 'dynamics', 'reverb', 'delay', 'modulation', 'distortion', 'pitch', 'spatial',

@@ -7,6 +7,7 @@ import type {Command} from './command.js';
 import {writeTable} from './list.js';
 import {parseWhole} from './options.js';
 import {writeJsonArray} from './output.js';
+import {withGroup} from '../db/queries/groups.js';
 
 const help = `
   Usage
@@ -40,12 +41,13 @@ const search: Command = {
 		}
 
 		const index = SearchIndex.build(loadSearchDocuments(store()));
+		const preference = flags.collapse ? loadConfig({configFlag: flags.config}).values.formatPreference : undefined;
 		let result;
 		try {
 			result = index.search(text, {
 				limit: parseWhole('limit', flags.limit, 0) ?? 20,
 				offset: parseWhole('offset', flags.offset, 0) ?? 0,
-				collapse: flags.collapse ? loadConfig({configFlag: flags.config}).values.formatPreference : false,
+				collapse: preference ?? false,
 				includeHidden: Boolean(flags.all),
 			});
 		} catch (error) {
@@ -56,7 +58,9 @@ const search: Command = {
 			throw error;
 		}
 
-		const summaries = result.hits.map(hit => hit.summary);
+		const summaries = flags.collapse
+			? result.hits.map(hit => withGroup(store(), hit.summary, preference))
+			: result.hits.map(hit => hit.summary);
 		if (flags.json) {
 			writeJsonArray(out, summaries);
 		} else if (summaries.length > 0) {

@@ -3,7 +3,7 @@
  * and group categories it writes back, a group's members, and the grouping version stamp.
  */
 import type {Store} from '../open.js';
-import type {Category, CategorySource, Format, GroupMember, Status} from '../../catalog/plugin.js';
+import {formatRank, type Category, type CategorySource, type CollapsedSummary, type Format, type GroupMember, type PluginSummary, type Status} from '../../catalog/plugin.js';
 import {cachedStatement} from './statements.js';
 
 /** One stored plugin row as grouping sees it. */
@@ -57,6 +57,16 @@ export function writeGrouping(store: Store, updates: readonly GroupingUpdate[]):
 export function groupMembers(store: Store, groupId: string): GroupMember[] {
 	return cachedStatement(store, 'select id, format, path, status from plugins where group_id = ? and shadowed = 0')
 		.all(groupId) as GroupMember[];
+}
+
+/**
+ * A collapsed item: the summary with its group's formats (in `preference` order) and every
+ * member's id. Cost: one indexed query.
+ */
+export function withGroup(store: Store, summary: PluginSummary, preference?: readonly Format[]): CollapsedSummary {
+	const members = groupMembers(store, summary.group).sort((a, b) => formatRank(a.format, preference) - formatRank(b.format, preference) || a.id.localeCompare(b.id));
+	const list = members.length > 0 ? members : [{id: summary.id, format: summary.format}];
+	return {...summary, formats: [...new Set(list.map(member => member.format))], ids: list.map(member => member.id)};
 }
 
 /** The ids of the unshadowed members of the groups of `ids` (for applying a curation to a whole group). */

@@ -1,14 +1,9 @@
 import type {Store} from '../open.js';
 import type {Category, CategorySource, Format, Parameter, PluginRecord, PluginSummary, Preset, Status} from '../../catalog/plugin.js';
 import {NAME_ORDER_SQL} from '../../catalog/name-order.js';
-import {DEFAULT_FORMAT_PREFERENCE} from '../../catalog/plugin.js';
+import {formatRank} from '../../catalog/plugin.js';
 import {groupMembers} from './groups.js';
 import {cachedStatement} from './statements.js';
-
-const formatRank = (format: Format): number => {
-	const position = DEFAULT_FORMAT_PREFERENCE.indexOf(format);
-	return position === -1 ? DEFAULT_FORMAT_PREFERENCE.length : position;
-};
 
 /** Sort orders of `list`. */
 export const SORTS = ['name', 'vendor', 'format', 'params'] as const;
