@@ -4,6 +4,7 @@
  */
 import type {Store} from '../open.js';
 import {formatRank, type Category, type CategorySource, type CollapsedSummary, type Format, type GroupMember, type PluginSummary, type Status} from '../../catalog/plugin.js';
+import {GROUPING_VERSION_KEY, readSetting, writeSetting} from './settings.js';
 import {cachedStatement} from './statements.js';
 
 /** One stored plugin row as grouping sees it. */
@@ -82,12 +83,12 @@ export function countGroups(store: Store): number {
 
 /** The version of the grouping rules the stored display fields were made with. */
 export function groupingStamp(store: Store): string | undefined {
-	return cachedStatement(store, "select value from settings where key = 'groupingVersion'").pluck().get() as string | undefined;
+	return readSetting(store, GROUPING_VERSION_KEY);
 }
 
 /** Records the grouping rules' version. */
 export function setGroupingStamp(store: Store, version: string): void {
-	cachedStatement(store, "insert into settings (key, value) values ('groupingVersion', ?) on conflict(key) do update set value = excluded.value").run(version);
+	writeSetting(store, GROUPING_VERSION_KEY, version);
 }
 
 /** One row's display fields for the explorer's after-scan check (id → name, vendor, group, category, source). */
