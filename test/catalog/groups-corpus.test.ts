@@ -8,7 +8,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {cli} from '../helpers/cli-assert.js';
 import {tempDbPath} from '../helpers/temp.js';
 
@@ -38,7 +38,14 @@ test.before(() => {
 	items = JSON.parse(cli(db, ['list', '--json']).stdout) as Item[];
 });
 
-const corpusTest = corpus ? test : test.skip;
+/** `test` with the corpus; else the test registered as skipped, saying why. */
+const corpusTest = (title: string, run: (t: ExecutionContext) => void): void => {
+	if (corpus) {
+		test(title, run);
+	} else {
+		test.skip(`${title} (skipped: the Debian corpus is not installed)`, run);
+	}
+};
 const byId = (id: string): Item => {
 	const item = items.find(candidate => candidate.id === id);
 	if (!item) {

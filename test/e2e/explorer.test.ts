@@ -157,7 +157,7 @@ inTmux('Ctrl-C quits from the filter and gives the screen back', async t => {
 
 const zamSources = ['/usr/lib/lv2/ZamComp.lv2', '/usr/lib/ladspa/ZamComp-ladspa.so', '/usr/lib/vst/ZamComp-vst.so', '/usr/lib/vst3/ZamComp.vst3', '/usr/lib/clap/ZamComp.clap'];
 /** Needs tmux and Debian's ZamComp in all five formats. */
-const groupTest = hasTmux && zamSources.every(source => existsSync(source)) ? test.serial : test.serial.skip;
+const groupTest = serialUnlessMissing(hasTmux ? (zamSources.every(source => existsSync(source)) ? undefined : "Debian's ZamComp in all five formats is not installed") : 'tmux is not installed');
 
 groupTest('one row per plugin with its formats; the view key switches to one row per format; format: filters both', async t => {
 	const sources = zamSources;
