@@ -4,6 +4,7 @@ import {CATEGORIES, isCategory, type PluginRecord} from '../catalog/plugin.js';
 import {closest} from '../catalog/closest.js';
 import {addTags, removeTags, setCategoryOverride, setFlag} from '../db/queries/curation.js';
 import {groupMemberIds} from '../db/queries/groups.js';
+import {withWriteTransaction} from '../db/write.js';
 import {regroupCatalog} from '../catalog/regroup.js';
 import type {Store} from '../db/open.js';
 import type {Command, CommandContext} from './command.js';
@@ -137,13 +138,13 @@ const category: Command = {
 
 		const plugin = resolvePlugin(store(), args[0]!);
 		// One category per group: the override (or its removal) goes to every member.
-		store().sqlite.transaction(() => {
+		withWriteTransaction(store(), () => {
 			for (const id of groupMemberIds(store(), plugin.id)) {
 				setCategoryOverride(store(), id, chosen);
 			}
 
 			regroupCatalog(store());
-		})();
+		});
 		out.line(chosen ? `category of ${plugin.name} (${plugin.id}) and its group: ${chosen}` : `category of ${plugin.name} (${plugin.id}) and its group reset`);
 		return 0;
 	},

@@ -6,6 +6,7 @@ import type {Store} from '../open.js';
 import {formatRank, type Category, type CategorySource, type CollapsedSummary, type Format, type GroupMember, type PluginSummary, type Status} from '../../catalog/plugin.js';
 import {GROUPING_VERSION_KEY, readSetting, writeSetting} from './settings.js';
 import {cachedStatement} from './statements.js';
+import {withWriteTransaction} from '../write.js';
 
 /** One stored plugin row as grouping sees it. */
 export type GroupingRow = {
@@ -47,11 +48,11 @@ export function groupingRows(store: Store): GroupingRow[] {
 /** Writes the rows whose display fields changed, in one transaction. */
 export function writeGrouping(store: Store, updates: readonly GroupingUpdate[]): void {
 	const update = cachedStatement(store, 'update plugins set name = @name, vendor = @vendor, group_id = @groupId, category = @category, category_source = @categorySource where key = @key');
-	store.sqlite.transaction(() => {
+	withWriteTransaction(store, () => {
 		for (const row of updates) {
 			update.run(row);
 		}
-	})();
+	});
 }
 
 /** The members of a group (unshadowed), any order. */
