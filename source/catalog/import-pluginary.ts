@@ -38,7 +38,9 @@ const recordSchema = z.object({
 	path: z.string().min(1),
 	uid: z.string(),
 	category: z.enum(CATEGORIES).default('other'),
-	categorySource: z.enum(['native', 'rules', 'user']).default('rules'),
+	categorySource: z.enum(['native', 'twin', 'rules', 'user']).default('rules'),
+	rawName: z.string().optional(),
+	rawVendor: z.string().optional(),
 	rawCategory: z.string().default(''),
 	isInstrument: z.boolean().default(false),
 	audioInputs: count.default(0),
@@ -83,12 +85,13 @@ export function fromRecord(value: unknown, where: string): ImportedPlugin {
 	const record = parsed.data;
 	const parameters = record.parameters.map(({index: _index, ...parameter}) => parameter);
 	const userCategory = record.categorySource === 'user' ? record.category : null;
-	const own = userCategory === null
+	// A user's or a twin's category is not the record's own: decide that again.
+	const own = userCategory === null && record.categorySource !== 'twin'
 		? {category: record.category, categorySource: record.categorySource}
-		: categorize({format: record.format, name: record.name, vendor: record.vendor, rawCategory: record.rawCategory, isInstrument: record.isInstrument,
+		: categorize({format: record.format, name: record.rawName ?? record.name, vendor: record.rawVendor ?? record.vendor, rawCategory: record.rawCategory, isInstrument: record.isInstrument,
 			parameterNames: parameters.map(parameter => parameter.name), io: record.status === 'imported' ? undefined : record});
 	const entry: CatalogEntry = {
-		id: record.id, format: record.format, uid: record.uid, name: record.name, vendor: record.vendor, version: record.version,
+		id: record.id, format: record.format, uid: record.uid, name: record.rawName ?? record.name, vendor: record.rawVendor ?? record.vendor, version: record.version,
 		path: record.path, rawCategory: record.rawCategory, isInstrument: record.isInstrument,
 		audioInputs: record.audioInputs, audioOutputs: record.audioOutputs, auxInputs: record.auxInputs,
 		midiInputs: record.midiInputs, midiOutputs: record.midiOutputs, parameters,

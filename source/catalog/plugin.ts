@@ -6,6 +6,12 @@ export type Format = (typeof FORMATS)[number];
 /** Which format stands for a plugin found in several (`--collapse`, config `formatPreference`): first wins. */
 export const DEFAULT_FORMAT_PREFERENCE: readonly Format[] = ['vst3', 'clap', 'lv2', 'vst2', 'ladspa', 'au'];
 
+/** Position of a format in a preference order (formats not in it come last). */
+export function formatRank(format: Format, preference: readonly Format[] = DEFAULT_FORMAT_PREFERENCE): number {
+	const position = preference.indexOf(format);
+	return position === -1 ? preference.length : position;
+}
+
 /** The fixed category set (docs/architecture.md, Records). */
 export const CATEGORIES = [
 	'eq', 'filter', 'dynamics', 'reverb', 'delay', 'modulation', 'distortion', 'pitch', 'spatial',
@@ -14,8 +20,8 @@ export const CATEGORIES = [
 /** One category name. */
 export type Category = (typeof CATEGORIES)[number];
 
-/** Where a plugin's category came from: the format's metadata, name rules, or the user. */
-export type CategorySource = 'native' | 'rules' | 'user';
+/** Where a plugin's category came from: the format's metadata, another member of its group, name rules, or the user. */
+export type CategorySource = 'native' | 'twin' | 'rules' | 'user';
 
 /** Scan status of a plugin or file. */
 export const STATUSES = ['ok', 'imported', 'failed', 'timeout', 'crashed', 'blacklisted', 'stale'] as const;
@@ -60,8 +66,16 @@ export type PluginBase = {
 	/** `<format>:<native id>`, stable across rescans. */
 	id: string;
 	format: Format;
+	/** Display name: the group's best member's name (docs/groups.md). */
 	name: string;
+	/** Display vendor ("LSP", "Steve Harris"). */
 	vendor: string;
+	/** The vendor as the file said it, verbatim. */
+	rawVendor: string;
+	/** The name as the file said it, verbatim. */
+	rawName: string;
+	/** Id of the plugin's group: the same plugin in other formats and copies. */
+	group: string;
 	version: string;
 	/** File or bundle directory. */
 	path: string;
@@ -89,10 +103,23 @@ export type PluginBase = {
 /** A `list`/`search` item: the record without parameters and presets. */
 export type PluginSummary = PluginBase & {parameterCount: number};
 
+/** One member of a plugin's group, as `show` lists it. */
+export type GroupMember = {id: string; format: Format; path: string; status: Status};
+
+/** A collapsed `list`/`search` item: the group's preferred member with the group's formats and ids. */
+export type CollapsedSummary = PluginSummary & {
+	/** The group's formats, in preference order. */
+	formats: Format[];
+	/** Every member's id. */
+	ids: string[];
+};
+
 /** The full record of `show --json` and exports. */
 export type PluginRecord = PluginBase & {
 	parameters: Parameter[];
 	presets: Preset[];
+	/** Every member of the plugin's group (this one included), in preference order. */
+	members?: GroupMember[];
 	/** Other paths where the same id was found (shadowed by this one). */
 	duplicates?: string[];
 };

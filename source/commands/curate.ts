@@ -3,6 +3,9 @@ import {usageError} from '../errors.js';
 import {CATEGORIES, isCategory, type PluginRecord} from '../catalog/plugin.js';
 import {closest} from '../catalog/closest.js';
 import {addTags, removeTags, setCategoryOverride, setFlag} from '../db/queries/curation.js';
+import {groupMemberIds} from '../db/queries/groups.js';
+import {withWriteTransaction} from '../db/write.js';
+import {regroupCatalog} from '../catalog/regroup.js';
 import type {Store} from '../db/open.js';
 import type {Command, CommandContext} from './command.js';
 import {resolvePlugin} from './resolve.js';
@@ -105,7 +108,8 @@ const category: Command = {
     $ pluginary category ID-or-NAME CATEGORY
     $ pluginary category ID-or-NAME --reset
 
-  Overrides a plugin's category (kept across rescans); --reset goes back to the catalog's own.
+  Overrides the category of a plugin and its group (the same plugin in other formats; kept across
+  rescans); --reset goes back to the catalog's own.
   Categories: ${CATEGORIES.join(', ')}.
 
   Options
@@ -133,8 +137,15 @@ const category: Command = {
 		}
 
 		const plugin = resolvePlugin(store(), args[0]!);
-		setCategoryOverride(store(), plugin.id, chosen);
-		out.line(chosen ? `category of ${plugin.name} (${plugin.id}): ${chosen}` : `category of ${plugin.name} (${plugin.id}) reset`);
+		// One category per group: the override (or its removal) goes to every member.
+		withWriteTransaction(store(), () => {
+			for (const id of groupMemberIds(store(), plugin.id)) {
+				setCategoryOverride(store(), id, chosen);
+			}
+
+			regroupCatalog(store());
+		});
+		out.line(chosen ? `category of ${plugin.name} (${plugin.id}) and its group: ${chosen}` : `category of ${plugin.name} (${plugin.id}) and its group reset`);
 		return 0;
 	},
 };

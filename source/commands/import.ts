@@ -3,6 +3,7 @@ import {readImportFile} from '../catalog/import-file.js';
 import type {ImportBatch} from '../catalog/import-types.js';
 import {applyImport, type ImportSummary, type MergeCounts} from '../db/queries/import.js';
 import {withScanLock} from '../scan/lock.js';
+import {regroupCatalog} from '../catalog/regroup.js';
 import type {Command} from './command.js';
 import {expectArgs} from './options.js';
 import type {Output} from './output.js';
@@ -38,7 +39,11 @@ const importCommand: Command = {
 		const opened = store();
 		const summary = flags.dryRun
 			? applyImport(opened, batch, {dryRun: true})
-			: await withScanLock(dbPath, 'import', () => applyImport(opened, batch));
+			: await withScanLock(dbPath, 'import', () => {
+				const applied = applyImport(opened, batch);
+				regroupCatalog(opened);
+				return applied;
+			});
 		if (flags.json) {
 			out.line(JSON.stringify({file: args[0]!, kind: batch.kind, dryRun: Boolean(flags.dryRun), ...summary}, null, 2));
 			return 0;

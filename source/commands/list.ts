@@ -2,6 +2,7 @@ import process from 'node:process';
 import {usageError} from '../errors.js';
 import {SORTS, listSummaries, type ListFilter} from '../db/queries/plugins.js';
 import type {Store} from '../db/open.js';
+import {withGroup} from '../db/queries/groups.js';
 import type {Format, PluginSummary} from '../catalog/plugin.js';
 import {loadConfigIfAny} from '../config/location.js';
 import type {Command} from './command.js';
@@ -80,7 +81,7 @@ async function collapsedRows(store: Store, filter: ListFilter, preference?: read
 	const {collapse} = await import('../search/duplicates.js');
 	const all = collapse([...listSummaries(store, {...filter, limit: undefined, offset: undefined})], preference);
 	const offset = filter.offset ?? 0;
-	return all.slice(offset, filter.limit === undefined ? undefined : offset + filter.limit);
+	return all.slice(offset, filter.limit === undefined ? undefined : offset + filter.limit).map(summary => withGroup(store, summary, preference));
 }
 
 /** Prints plugins as an aligned table sized to the terminal. */

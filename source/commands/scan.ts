@@ -191,6 +191,13 @@ export function printSummary(out: Output, summary: ScanSummary): void {
 			out.line(`  ${fit(failure.status, 11)} ${failure.path} — ${failure.error}`);
 		}
 	}
+
+	if (summary.skipped?.length) {
+		out.line(out.paint('dim', `Skipped, not plugins (${summary.skipped.length}):`));
+		for (const skipped of summary.skipped) {
+			out.line(out.paint('dim', `  ${skipped.path} — ${skipped.reason}`));
+		}
+	}
 }
 
 export default scan;

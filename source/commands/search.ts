@@ -7,6 +7,7 @@ import type {Command} from './command.js';
 import {writeTable} from './list.js';
 import {parseWhole} from './options.js';
 import {writeJsonArray} from './output.js';
+import {withGroup} from '../db/queries/groups.js';
 
 const help = `
   Usage
@@ -39,10 +40,11 @@ const search: Command = {
 			throw usageError("Usage: pluginary search QUERY — e.g. pluginary search 'reverb vendor:lsp'");
 		}
 
+		const preference = flags.collapse ? loadConfig({configFlag: flags.config}).values.formatPreference : undefined;
 		const options = {
 			limit: parseWhole('limit', flags.limit, 1) ?? 20,
 			offset: parseWhole('offset', flags.offset, 0) ?? 0,
-			collapse: flags.collapse ? loadConfig({configFlag: flags.config}).values.formatPreference : false,
+			collapse: preference ?? false,
 			includeHidden: Boolean(flags.all),
 		};
 		const index = SearchIndex.build(loadSearchDocuments(store()));
@@ -57,7 +59,9 @@ const search: Command = {
 			throw error;
 		}
 
-		const summaries = result.hits.map(hit => hit.summary);
+		const summaries = flags.collapse
+			? result.hits.map(hit => withGroup(store(), hit.summary, preference))
+			: result.hits.map(hit => hit.summary);
 		if (flags.json) {
 			writeJsonArray(out, summaries);
 		} else if (summaries.length > 0) {

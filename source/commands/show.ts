@@ -10,8 +10,8 @@ const help = `
   Usage
     $ pluginary show ID-or-NAME [--json]
 
-  Every detail of one plugin: metadata, I/O, all parameters, presets, and other paths where the
-  same plugin was found. ID is the exact catalog id; otherwise NAME matches a plugin name exactly
+  Every detail of one plugin: metadata, I/O, all parameters, presets, the same plugin in its other
+  formats (its group: format, path, status of each), and other paths where it was found. ID is the exact catalog id; otherwise NAME matches a plugin name exactly
   (case-insensitive). Several plugins with that name → the candidates are listed (exit 2).
 
   Options
@@ -61,7 +61,11 @@ export function printRecord(out: Output, plugin: PluginRecord): void {
 	out.line(out.paint('bold', plugin.name) + (plugin.favorite ? ' ★' : '') + (plugin.hidden ? out.paint('dim', ' (hidden)') : ''));
 	out.line(`  ${label('id')} ${plugin.id}`);
 	out.line(`  ${label('format')} ${plugin.format}${plugin.version ? `   version ${plugin.version}` : ''}`);
-	out.line(`  ${label('vendor')} ${plugin.vendor || '—'}`);
+	out.line(`  ${label('vendor')} ${plugin.vendor || '—'}${plugin.rawVendor && plugin.rawVendor !== plugin.vendor ? out.paint('dim', `  (file says: ${plugin.rawVendor})`) : ''}`);
+	if (plugin.rawName && plugin.rawName !== plugin.name) {
+		out.line(`  ${label('file name')} ${plugin.rawName}`);
+	}
+
 	out.line(`  ${label('category')} ${plugin.category} (${plugin.categorySource}${plugin.rawCategory ? `: ${plugin.rawCategory}` : ''})`);
 	for (const [index, line] of categoryWhy(plugin).entries()) {
 		out.line(`  ${label(index === 0 ? 'why' : '')} ${line}`);
@@ -91,6 +95,15 @@ export function printRecord(out: Output, plugin: PluginRecord): void {
 	out.line(out.paint('bold', `Presets (${plugin.presets.length})`));
 	for (const preset of plugin.presets) {
 		out.line(`  ${preset.name}${preset.source === 'user' ? out.paint('dim', ' (user)') : ''}`);
+	}
+
+	if (plugin.members && plugin.members.length > 1) {
+		out.line();
+		out.line(out.paint('bold', `Formats of this plugin (${plugin.members.length})`));
+		for (const member of plugin.members) {
+			const mark = member.id === plugin.id ? '▸' : ' ';
+			out.line(`  ${mark} ${fit(member.format, 6)} ${fit(member.status, 8)} ${member.path}${member.id === plugin.id ? '' : out.paint('dim', `  ${member.id}`)}`);
+		}
 	}
 
 	if (plugin.duplicates?.length) {

@@ -7,7 +7,8 @@ const help = `
   Usage
     $ pluginary stats [--json]
 
-  Counts of the catalog: plugins per category and format, per vendor (top 10), and the last scans.
+  Counts of the catalog: plugins and plugin groups (one plugin in several formats is one group),
+  plugins per category and format, per vendor (top 10, display vendors), and the last scans.
 
   Examples
     $ pluginary stats
@@ -26,13 +27,13 @@ const stats: Command = {
 		const vendors = topVendors(store(), 10);
 		const scans = lastScans(store(), 5);
 		if (flags.json) {
-			out.line(JSON.stringify({plugins: counts.plugins, parameters: counts.parameters, byFormat: counts.byFormat, byCategory: counts.byCategory,
+			out.line(JSON.stringify({plugins: counts.plugins, groups: counts.groups, parameters: counts.parameters, byFormat: counts.byFormat, byCategory: counts.byCategory,
 				byCategoryFormat: counts.byCategoryFormat, topVendors: Object.fromEntries(vendors), lastScans: scans}, null, 2));
 			return 0;
 		}
 
 		const formats = FORMATS.filter(format => counts.byFormat[format]);
-		out.line(out.paint('bold', `${counts.plugins} plugins, ${counts.parameters} parameters`));
+		out.line(out.paint('bold', `${counts.plugins} plugins in ${counts.groups} groups (one plugin in several formats is one group), ${counts.parameters} parameters`));
 		out.line();
 		out.line(out.paint('bold', `${'category'.padEnd(12)}${formats.map(format => format.padStart(8)).join('')}${'total'.padStart(8)}`));
 		for (const category of CATEGORIES) {

@@ -6,6 +6,7 @@ import {UserError, messageOf} from '../errors.js';
 import {makeFolders, migrationsFolder} from '../paths.js';
 import {identifyDatabase, newerDetail, openReadOnly, schemaGeneration} from './identify.js';
 import {registerFunctions} from './queries/statements.js';
+import {regroupIfRulesChanged} from '../catalog/regroup.js';
 import {PLUGINARY_APPLICATION_ID, appliedMigrations, configureReader, configureWriter, headerMarkers, writeHeaderMarkers} from './queries/store-meta.js';
 import {describeStoreError, isReadOnlyError, refusalMessage} from './store-errors.js';
 import {retryWhenBusy} from './write.js';
@@ -64,6 +65,7 @@ export function openStore(file: string): Store {
 
 function openWriter(file: string): Store {
 	const sqlite = new Database(file, {timeout: BUSY_TIMEOUT_MS});
+	let migrated = false;
 	try {
 		retryWhenBusy(() => {
 			const newer = newerDetail(sqlite);
@@ -72,7 +74,8 @@ function openWriter(file: string): Store {
 			}
 
 			configureWriter(sqlite, BUSY_TIMEOUT_MS);
-			if (!isCurrent(sqlite)) {
+			migrated = !isCurrent(sqlite);
+			if (migrated) {
 				migrateWithDrizzle(sqlite);
 			}
 
@@ -82,8 +85,13 @@ function openWriter(file: string): Store {
 			}
 		});
 		registerFunctions(sqlite);
+		const store: Store = {path: file, sqlite, readOnly: false, close: () => sqlite.close()};
+		if (migrated) {
+			// A migrated store's display fields (vendor, name, group, category) come from the grouping step.
+			regroupIfRulesChanged(store);
+		}
 
-		return {path: file, sqlite, readOnly: false, close: () => sqlite.close()};
+		return store;
 	} catch (error) {
 		sqlite.close();
 		throw error;

@@ -13,15 +13,27 @@ export const plugins = sqliteTable('plugins', {
 	key: integer('key').primaryKey({autoIncrement: true}),
 	id: text('id').notNull(),
 	format: text('format').notNull(),
+	/** Display name: the group's best member's name (docs/groups.md). */
 	name: text('name').notNull(),
+	/** Display vendor ("LSP", "Steve Harris"). */
 	vendor: text('vendor').notNull().default(''),
+	/** The name as the file said it, verbatim. */
+	rawName: text('raw_name').notNull().default(''),
+	/** The vendor as the file said it, verbatim. */
+	rawVendor: text('raw_vendor').notNull().default(''),
+	/** Stable id of the plugin's group (the same plugin in other formats and copies). */
+	groupId: text('group_id').notNull().default(''),
 	version: text('version').notNull().default(''),
 	path: text('path').notNull(),
 	/** The scanned file this plugin came from (`files.path`); null for imports. */
 	filePath: text('file_path'),
 	uid: text('uid').notNull(),
+	/** The group's category (one per group), what lists show. */
 	category: text('category').notNull().default('other'),
 	categorySource: text('category_source').notNull().default('rules'),
+	/** This record's own category decision (format metadata or rules), the input of the group step. */
+	ownCategory: text('own_category').notNull().default('other'),
+	ownCategorySource: text('own_category_source').notNull().default('rules'),
 	rawCategory: text('raw_category').notNull().default(''),
 	isInstrument: integer('is_instrument', {mode: 'boolean'}).notNull().default(false),
 	audioInputs: integer('audio_inputs').notNull().default(0),
@@ -46,6 +58,7 @@ export const plugins = sqliteTable('plugins', {
 	index('plugins_params').on(table.parameterCount),
 	index('plugins_file').on(table.filePath),
 	index('plugins_status').on(table.status),
+	index('plugins_group').on(table.groupId),
 ]);
 
 /** Parameters of a plugin, loaded only when one plugin is shown or exported. */
@@ -91,7 +104,7 @@ export const files = sqliteTable('files', {
 	size: integer('size').notNull(),
 	/** Milliseconds (LV2: newest file in the bundle). */
 	mtimeMs: real('mtime_ms').notNull(),
-	/** ok | failed | timeout | crashed | blacklisted | inflight */
+	/** ok | skipped (not a plugin: no entry point) | failed | timeout | crashed | blacklisted | inflight */
 	status: text('status').notNull(),
 	error: text('error'),
 	/** Consecutive scans whose probe crashed or timed out. */

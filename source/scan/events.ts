@@ -1,7 +1,7 @@
 import type {Format} from '../catalog/plugin.js';
 
-/** Outcome of probing one file. */
-export type FileOutcome = 'ok' | 'failed' | 'timeout' | 'crashed' | 'blacklisted';
+/** Outcome of probing one file (`skipped`: not a plugin of its format, e.g. a shared library without entry point). */
+export type FileOutcome = 'ok' | 'skipped' | 'failed' | 'timeout' | 'crashed' | 'blacklisted';
 
 /** The outcomes of a file that could not be catalogued. */
 export const FAILED_OUTCOMES: ReadonlyArray<Exclude<FileOutcome, 'ok'>> = ['failed', 'timeout', 'crashed', 'blacklisted'];
@@ -22,7 +22,10 @@ export function countOutcomes(counts: ScanCounts, outcomes: readonly string[]): 
 }
 
 /** A file that could not be catalogued, with why. */
-export type ScanFailure = {path: string; format: Format; status: Exclude<FileOutcome, 'ok'>; error: string};
+export type ScanFailure = {path: string; format: Format; status: Exclude<FileOutcome, 'ok' | 'skipped'>; error: string};
+
+/** A file that is not a plugin of its format: neither a catalog row nor a failure. */
+export type ScanSkipped = {path: string; format: Format; reason: string};
 
 /** What changed since the previous scan (paths of files or bundles). */
 export type ScanDiff = {new: string[]; changed: string[]; removed: string[]; unchanged: number};
@@ -36,6 +39,8 @@ export type ScanSummary = {
 	counts: ScanCounts;
 	diff: ScanDiff;
 	failures: ScanFailure[];
+	/** Files this scan probed that are not plugins (no entry point of their format). */
+	skipped?: ScanSkipped[];
 	/** True when the scan was cancelled before it probed everything (results so far are kept). */
 	interrupted?: boolean;
 };

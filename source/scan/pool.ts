@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import type {Format, ProbedPlugin} from '../catalog/plugin.js';
 import {HostClient} from '../host/client.js';
 import {HostCrashedError, HostProbeError, HostStartError} from '../host/errors.js';
+import {HOST_ERROR_CODES} from '../host/protocol.js';
 import {UserError, messageOf} from '../errors.js';
 
 /** One file or bundle to probe — or one part of a large LV2 bundle (its plugins split by position). */
@@ -17,7 +18,9 @@ export type ProbeJob = {
 /** What probing one file gave. */
 export type ProbeOutcome =
 	| {status: 'ok'; plugins: ProbedPlugin[]}
-	| {status: 'failed' | 'timeout' | 'crashed'; error: string};
+	| {status: 'failed' | 'timeout' | 'crashed'; error: string}
+	/** Not a plugin of its format (no entry point): not a failure (docs/groups.md). */
+	| {status: 'skipped'; error: string};
 
 /** Pool settings. */
 export type PoolOptions = {
@@ -134,7 +137,7 @@ export class HostPool {
 			return {status: 'ok', plugins};
 		} catch (error) {
 			if (error instanceof HostProbeError) {
-				return {status: 'failed', error: error.message};
+				return {status: isNotAPlugin(error) ? 'skipped' : 'failed', error: error.message};
 			}
 
 			this.hosts[index] = undefined;
@@ -183,6 +186,15 @@ function terminate(host: HostClient): void {
 	}
 
 	setTimeout(() => host.kill(), killGraceMs).unref();
+}
+
+/**
+ * A file that exports no entry point of its format (LSP's shared VST2 core library) is not a
+ * plugin: the host says "not a plugin" and names the missing entry point. A library whose entry
+ * point exists but does not work is a failure.
+ */
+export function isNotAPlugin(error: HostProbeError): boolean {
+	return error.code === HOST_ERROR_CODES.notAPlugin && /\bentry point\b/.test(error.message) && !/incompatible/i.test(error.message);
 }
 
 function crashText(error: HostCrashedError): string {

@@ -4,10 +4,12 @@ import {keyRangeStarts, parameterNamesInRange} from '../db/queries/parameters.js
 import {CATEGORY_RULES_VERSION_KEY, readSetting, writeSetting} from '../db/queries/settings.js';
 import {CATEGORY_RULES_VERSION, categorize} from '../catalog/categories.js';
 import {withWriteTransaction} from '../db/write.js';
+import {regroupCatalog} from '../catalog/regroup.js';
 
 /**
  * Re-runs the category rules over every stored plugin when they changed since the catalog was
- * categorised (user overrides live in user_data and are untouched). Cost: nothing when the version
+ * categorised (each record's own decision; user overrides live in user_data and are untouched),
+ * then the group step (catalog/regroup.ts). Cost: nothing when the version
  * matches; else one pass over plugins and their parameter names, in one transaction.
  */
 export function recategorizeIfRulesChanged(store: Store): number {
@@ -33,6 +35,7 @@ export function recategorizeIfRulesChanged(store: Store): number {
 		}
 
 		writeSetting(store, CATEGORY_RULES_VERSION_KEY, String(CATEGORY_RULES_VERSION));
+		regroupCatalog(store);
 		return changed;
 	});
 }

@@ -36,7 +36,8 @@ export function toEntries(format: Format, file: string, plugins: ProbedPlugin[])
 export type Recorded = {status: FileOutcome; plugins: number; error?: string};
 
 /**
- * Commits one file's outcome in one transaction. Success stores its plugins; a failure stores
+ * Commits one file's outcome in one transaction. Success stores its plugins; a file that is not a
+ * plugin (skipped) stores none and is not probed again until it changes; a failure stores
  * one placeholder record carrying the status and reason, so the catalog shows what failed.
  * A crash or timeout counts towards the automatic blacklist (`threshold` scans in a row).
  */
@@ -46,6 +47,11 @@ export function recordOutcome(store: Store, probe: PlannedProbe, outcome: ProbeO
 		recordFileResult(store, {...file, status: 'ok', failCount: 0}, toEntries(probe.format, probe.path, outcome.plugins));
 		clearAutoBlacklist(store, probe.path);
 		return {status: 'ok', plugins: outcome.plugins.length};
+	}
+
+	if (outcome.status === 'skipped') {
+		recordFileResult(store, {...file, status: 'skipped', error: outcome.error, failCount: 0}, []);
+		return {status: 'skipped', plugins: 0, error: outcome.error};
 	}
 
 	const countsAgainst = outcome.status === 'timeout' || outcome.status === 'crashed';
@@ -84,7 +90,7 @@ export function placeholder(format: Format, file: string, status: FileOutcome, e
 		presets: [],
 		category: 'other',
 		categorySource: 'rules',
-		status: status === 'ok' ? 'failed' : status,
+		status: status === 'ok' || status === 'skipped' ? 'failed' : status,
 		error,
 	};
 }

@@ -19,6 +19,7 @@ import {WorkEstimate} from './eta.js';
 import {Pacer} from './pacer.js';
 import {markInFlight, recordOutcome} from './record.js';
 import {recategorizeIfRulesChanged} from './recategorize.js';
+import {regroupCatalog, regroupIfRulesChanged} from '../catalog/regroup.js';
 import {defaultRoots, expandHome, scannableFormats} from './roots.js';
 
 /** What a scan covers and how it runs (docs/architecture.md, Scanning). */
@@ -120,6 +121,7 @@ async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool
 		await pool.check();
 		onPool(pool);
 		recategorizeIfRulesChanged(store);
+		regroupIfRulesChanged(store);
 		const resumeRunId = closeInterruptedRuns(store);
 		const scanId = startRun(store, new Date(started), options.paths ? roots.map(root => root.path) : undefined, Boolean(options.full));
 		const pacer = new Pacer(isCancelled);
@@ -150,6 +152,7 @@ async function execute(options: ScanOptions, channel: Channel<ScanEvent>, onPool
 			}
 		}
 
+		regroupCatalog(store);
 		summary.durationMs = Date.now() - started;
 		summary.pluginsPerSecond = rate(countOk(summary), summary.durationMs);
 		if (interrupted) {
@@ -268,6 +271,9 @@ async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], co
 			doneCount++;
 			if (recorded.status === 'ok') {
 				bump(summary, job.format, 'ok', recorded.plugins);
+			} else if (recorded.status === 'skipped') {
+				bump(summary, job.format, 'skipped', 1);
+				(summary.skipped ??= []).push({path: job.path, format: job.format, reason: recorded.error ?? ''});
 			} else {
 				bump(summary, job.format, recorded.status, 1);
 				const failure: ScanFailure = {path: job.path, format: job.format, status: recorded.status, error: recorded.error ?? ''};
@@ -284,7 +290,7 @@ async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], co
 
 /** The summary before any probe: the diff, and the files left alone (unchanged, blacklisted) per format. */
 function initialSummary(plan: ScanPlan): ScanSummary {
-	const summary: ScanSummary = {durationMs: 0, pluginsPerSecond: 0, counts: {}, diff: plan.diff, failures: []};
+	const summary: ScanSummary = {durationMs: 0, pluginsPerSecond: 0, counts: {}, diff: plan.diff, failures: [], skipped: []};
 	for (const [format, count] of Object.entries(plan.unchangedByFormat)) {
 		bump(summary, format, 'unchanged', count);
 	}

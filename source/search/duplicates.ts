@@ -1,38 +1,21 @@
 import {DEFAULT_FORMAT_PREFERENCE, type Format, type PluginSummary} from '../catalog/plugin.js';
-import {words} from '../catalog/text.js';
+import {nameKey, vendorKey} from '../catalog/vendor.js';
 
 /** The fields that identify a plugin across formats. */
-export type DuplicateKeyInput = Pick<PluginSummary, 'name' | 'vendor'>;
+export type DuplicateKeyInput = Pick<PluginSummary, 'name' | 'vendor'> & {group?: string};
 
-const formatWords = /\b(?:lv2|ladspa|vst[23]?|lxvst|clap|au|plugins?)\b/gi;
+/** The vendor as it identifies a maker across formats (see catalog/vendor.ts). */
+export const normaliseVendor = vendorKey;
 
-/**
- * The vendor as it identifies a maker across formats: lower-case words without e-mail addresses,
- * parenthesised notes and format names ("LSP LADSPA" and "LSP LV2" → "lsp";
- * "Steve Harris <steve@plugin.org.uk>" → "steve harris").
- */
-export function normaliseVendor(vendor: string): string {
-	const cleaned = vendor.replace(/<[^>]*>/g, ' ').replace(/\([^)]*\)/g, ' ').replace(/\S+@\S+/g, ' ').replace(formatWords, ' ');
-	return words(cleaned).join(' ');
-}
+/** The name as it identifies a plugin across formats (see catalog/vendor.ts). */
+export const normaliseName = nameKey;
 
 /**
- * The name as it identifies a plugin across formats: lower-case words, without a leading vendor
- * name ("LSP Compressor Mono" of vendor "LSP LV2" → "compressor mono") and format words.
+ * The key shared by the same plugin in different formats: its group id (docs/groups.md), or for
+ * a summary not from the store, normalised name + normalised vendor.
  */
-export function normaliseName(name: string, vendor = ''): string {
-	let list = words(name.replace(formatWords, ' '));
-	const vendorWords = words(normaliseVendor(vendor));
-	if (vendorWords.length > 0 && vendorWords.every((word, i) => list[i] === word) && list.length > vendorWords.length) {
-		list = list.slice(vendorWords.length);
-	}
-
-	return list.join(' ');
-}
-
-/** The key shared by the same plugin in different formats: normalised name + normalised vendor. */
 export function duplicateKey(plugin: DuplicateKeyInput): string {
-	return `${normaliseName(plugin.name, plugin.vendor)}|${normaliseVendor(plugin.vendor)}`;
+	return plugin.group ? `group:${plugin.group}` : `${nameKey(plugin.name, plugin.vendor)}|${vendorKey(plugin.vendor)}`;
 }
 
 /**

@@ -45,7 +45,7 @@ export const benchQueries = Array.from({length: 200}, (_, i) => {
 function toDocuments(n: number): SearchDocument[] {
 	return syntheticPlugins(n, 42).map(entry => {
 		const {parameters, presets: _presets, warnings: _warnings, ...rest} = entry;
-		const summary: PluginSummary = {...rest, status: 'ok', tags: [], favorite: false, hidden: false, scannedAt: '2026-01-01T00:00:00Z', parameterCount: parameters.length};
+		const summary: PluginSummary = {...rest, status: 'ok', tags: [], favorite: false, hidden: false, scannedAt: '2026-01-01T00:00:00Z', parameterCount: parameters.length, rawVendor: rest.vendor, rawName: rest.name, group: ''};
 		return {summary, parameterNames: [...new Set(parameters.map(parameter => parameter.name))]};
 	});
 }

@@ -12,7 +12,7 @@ function record(fields: Partial<PluginRecord>): PluginRecord {
 	return {
 		id: 'vst3:ABC', format: 'vst3', name: 'X', vendor: '', version: '', path: '/p.vst3', uid: 'ABC', category: 'other', categorySource: 'rules',
 		rawCategory: '', isInstrument: false, audioInputs: 0, audioOutputs: 0, auxInputs: 0, midiInputs: 0, midiOutputs: 0, tags: [], favorite: false,
-		hidden: false, status: 'ok', scannedAt: '', parameters: [], presets: [], ...fields,
+		hidden: false, status: 'ok', scannedAt: '', parameters: [], presets: [], rawVendor: '', rawName: 'X', group: '', ...fields,
 	};
 }
 

@@ -93,11 +93,19 @@ test('show --json gives the full record with parameters; show by name works case
 	}
 });
 
-test('show: a name shared by several plugins lists the candidates (exit 2); an unknown one exits 3', t => {
+test('show: a name of one plugin in several formats shows it; a name of several plugins lists them (exit 2); an unknown one exits 3', t => {
 	const names = listJson([]).map(item => item['name'] as string);
 	const shared = names.find((name, i) => names.indexOf(name) !== i)!;
 	t.truthy(shared, 'the fixtures have the same plugin in several formats');
-	const ambiguous = runCli(['show', shared, '--db', fixtureCatalog()]);
+	const one = runCli(['show', shared, '--db', fixtureCatalog(), '--json']);
+	t.is(one.status, 0, one.stderr);
+	t.true((JSON.parse(one.stdout) as {members: unknown[]}).members.length >= 2, 'every format of the plugin is listed');
+	const db = tempDbPath();
+	const plugin = (vendor: string) => ({id: `ladspa:${vendor}.so/gate`, format: 'ladspa', name: 'Gate', vendor, path: `/x/${vendor}.so`, uid: `${vendor}.so/gate`, scannedAt: '2026-01-01T00:00:00Z'});
+	const file = path.join(tempDir(), 'two-gates.json');
+	writeFileSync(file, JSON.stringify({pluginary: {version: '1', exportedAt: '2026-01-01T00:00:00Z', count: 2}, plugins: [plugin('Alpha'), plugin('Beta')]}));
+	t.is(runCli(['import', file, '--db', db]).status, 0);
+	const ambiguous = runCli(['show', 'Gate', '--db', db]);
 	t.is(ambiguous.status, 2);
 	t.regex(ambiguous.stderr, /plugins are named/);
 	t.true(ambiguous.stdout.trim().split('\n').length >= 2);

@@ -97,7 +97,7 @@ inTmux('filter, navigate, details, favourite, rescan and quit in a real terminal
 	tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
 
 	let text = await waitFor('202/202 plugins');
-	t.regex(text, /Name +Vendor +Format +Category/);
+	t.regex(text, /Name +Vendor +Formats +Category/);
 	t.false(text.includes('BEFORE-EXPLORER'), 'runs on the alternate screen');
 	t.is(text.replace(/\n$/, '').split('\n').length, 30, 'fills the height');
 
@@ -153,4 +153,49 @@ inTmux('Ctrl-C quits from the filter and gives the screen back', async t => {
 	const after = await waitFor('EXIT=');
 	t.true(after.includes('BEFORE-EXPLORER'));
 	t.regex(after, /EXIT=0/);
+});
+
+const zamSources = ['/usr/lib/lv2/ZamComp.lv2', '/usr/lib/ladspa/ZamComp-ladspa.so', '/usr/lib/vst/ZamComp-vst.so', '/usr/lib/vst3/ZamComp.vst3', '/usr/lib/clap/ZamComp.clap'];
+/** Needs tmux and Debian's ZamComp in all five formats. */
+const groupTest = serialUnlessMissing(hasTmux ? (zamSources.every(source => existsSync(source)) ? undefined : "Debian's ZamComp in all five formats is not installed") : 'tmux is not installed');
+
+groupTest('one row per plugin with its formats; the view key switches to one row per format; format: filters both', async t => {
+	const sources = zamSources;
+	try {
+		tmux('kill-session', '-t', session);
+	} catch {}
+
+	const zam = path.join(dir, 'zam');
+	const folders = ['lv2', 'ladspa', 'vst', 'vst3', 'clap'].map(format => path.join(zam, format));
+	for (const [index, source] of sources.entries()) {
+		mkdirSync(folders[index]!, {recursive: true});
+		symlinkSync(source, path.join(folders[index]!, path.basename(source)));
+	}
+
+	const db = path.join(zam, 'catalog.db');
+	const env = [`LV2_PATH=${folders[0]}`, `LADSPA_PATH=${folders[1]}`, `VST_PATH=${folders[2]}`, `VST3_PATH=${folders[3]}`, `CLAP_PATH=${folders[4]}`];
+	execFileSync('env', [...env, 'node', cli, '--db', db, 'scan'], {stdio: 'ignore'});
+	tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `env -u CI -u NO_COLOR LANG=C.UTF-8 node ${cli} --db ${db}; echo EXIT=$?; sleep 60`);
+	let text = await waitFor(/1\/1 plugins/);
+	t.regex(text, /ZamComp +Damien Zammit +vst3 clap lv2 vst2 ladspa/);
+	t.is(text.split('\n').filter(line => line.includes('ZamComp')).length, 1, 'one row for the five formats');
+
+	send('v');
+	text = await waitFor('5/5 plugins · by format');
+	t.is(text.split('\n').filter(line => /ZamComp +Damien Zammit/.test(line)).length, 5, 'one row per format');
+
+	send('/');
+	send('-l', 'format:vst2');
+	send('Enter');
+	text = await waitFor('1/5 plugins · by format · filter: format:vst2');
+	t.regex(text, /ZamComp +Damien Zammit +vst2/);
+	send('v');
+	text = await waitFor(/1\/1 plugins · filter: format:vst2/);
+	t.regex(text, /ZamComp +Damien Zammit +vst3 clap lv2 vst2 ladspa/, 'the row keeps every format (the filtered-out ones dimmed)');
+
+	send('?');
+	text = await waitFor('one row per format');
+	t.regex(text, /\bv\b.*one row per format/);
+	send('q');
+	await waitFor('EXIT=0');
 });

@@ -179,7 +179,7 @@ export function toDocument(plugin: CorpusPlugin): SearchDocument {
 		format: plugin.format, name: plugin.name, vendor: plugin.vendor, rawCategory: plugin.rawCategory, isInstrument: plugin.isInstrument, parameterNames: plugin.parameterNames,
 	});
 	const summary: PluginSummary = {
-		id: `${plugin.format}:${plugin.uid}`, format: plugin.format, name: plugin.name, vendor: plugin.vendor, version: '',
+		id: `${plugin.format}:${plugin.uid}`, format: plugin.format, name: plugin.name, vendor: plugin.vendor, rawVendor: plugin.vendor, rawName: plugin.name, group: '', version: '',
 		path: plugin.path, uid: plugin.uid, category, categorySource, rawCategory: plugin.rawCategory, isInstrument: plugin.isInstrument,
 		audioInputs: plugin.audioInputs, audioOutputs: plugin.audioOutputs, auxInputs: 0, midiInputs: plugin.midiInputs, midiOutputs: 0,
 		tags: [], favorite: false, hidden: false, status: 'ok', scannedAt: '2026-01-01T00:00:00Z', parameterCount: plugin.parameterNames.length,

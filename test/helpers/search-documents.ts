@@ -9,7 +9,7 @@ export function makeDocument(fields: Partial<PluginSummary> & {name: string; par
 		id: `${format}:${rest.name}`, format, vendor: '', version: '1.0', path: `/plugins/${rest.name}`, uid: rest.name,
 		category: 'other', categorySource: 'rules', rawCategory: '', isInstrument: false, audioInputs: 2, audioOutputs: 2,
 		auxInputs: 0, midiInputs: 0, midiOutputs: 0, tags: [], favorite: false, hidden: false, status: 'ok',
-		scannedAt: '2026-01-01T00:00:00Z', parameterCount: params.length, ...rest,
+		scannedAt: '2026-01-01T00:00:00Z', parameterCount: params.length, rawVendor: rest.vendor ?? '', rawName: rest.name, group: '', ...rest,
 	};
 	return {summary, parameterNames: params};
 }

@@ -5,6 +5,7 @@ import test from 'ava';
 import type {ProbedPlugin} from '../../source/catalog/plugin.js';
 import {HostClient} from '../../source/host/client.js';
 import {HostCrashedError, HostProbeError} from '../../source/host/errors.js';
+import {isNotAPlugin} from '../../source/scan/pool.js';
 import {
 	FIXTURES_BUILD_DIR,
 	GOOD_FIXTURES,
@@ -123,9 +124,11 @@ for (const [index, hostile] of HOSTILE_FIXTURES.entries()) {
 				break;
 			}
 
-			case 'failed': {
+			case 'failed':
+			case 'skipped': {
 				t.true(outcome.error instanceof HostProbeError, detail);
 				t.regex(outcome.error?.message ?? '', hostile.error!);
+				t.is(isNotAPlugin(outcome.error as HostProbeError), hostile.status === 'skipped', 'only a missing entry point is "not a plugin"');
 				break;
 			}
 

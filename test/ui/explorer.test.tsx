@@ -28,7 +28,7 @@ const rowsOf = (frame: string): string[] => frame.split('\n').slice(2, -2);
 test.serial('the first frame shows the list, the counts and the key hints', async t => {
 	const app = renderApp({store: storeWith(50)});
 	const frame = await app.waitFor('50/50 plugins');
-	t.regex(frame, /Name +Vendor +Format +Category/);
+	t.regex(frame, /Name +Vendor +Formats +Category/);
 	t.regex(frame, /\/ filter +Enter details/);
 	t.is(frame.split('\n').length, 24);
 	app.unmount();

@@ -12,7 +12,7 @@ import {diffLines} from '../../source/ui/model/scan-report.js';
 const summary = (name: string, vendor: string, format: PluginSummary['format'], parameterCount = 0, extra: Partial<PluginSummary> = {}): PluginSummary => ({
 	id: `${format}:${name}`, format, name, vendor, version: '', path: '/x', uid: name, category: 'other', categorySource: 'rules',
 	rawCategory: '', isInstrument: false, audioInputs: 2, audioOutputs: 2, auxInputs: 0, midiInputs: 0, midiOutputs: 0, tags: [],
-	favorite: false, hidden: false, status: 'ok', scannedAt: '2026-01-01T00:00:00Z', parameterCount, ...extra,
+	favorite: false, hidden: false, status: 'ok', scannedAt: '2026-01-01T00:00:00Z', parameterCount, rawVendor: vendor, rawName: name, group: '', ...extra,
 });
 
 test('cell cuts with an ellipsis and pads to the width, counting wide characters as two', t => {

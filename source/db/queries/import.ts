@@ -118,7 +118,7 @@ function mergePlugin(store: Store, entry: ImportBatch['plugins'][number]['entry'
 
 /** Everything stored about one plugin row except its key and time, as one comparable string. */
 function signature(store: Store, key: number): string {
-	const row = cachedStatement(store, `select id, format, name, vendor, version, path, uid, category, category_source, raw_category,
+	const row = cachedStatement(store, `select id, format, raw_name, raw_vendor, version, path, uid, own_category, own_category_source, raw_category,
 		is_instrument, audio_inputs, audio_outputs, aux_inputs, midi_inputs, midi_outputs, parameter_count, status, error
 		from plugins where key = ?`).raw().get(key);
 	const parameters = cachedStatement(store, `select idx, param_id, name, units, min, max, default_value, type, steps, value_strings,

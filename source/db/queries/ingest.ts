@@ -1,5 +1,6 @@
 import type {Store} from '../open.js';
 import type {Category, CategorySource, ProbedPlugin, Status} from '../../catalog/plugin.js';
+import {displayVendor} from '../../catalog/vendor.js';
 import {cachedStatement} from './statements.js';
 import {withWriteTransaction} from '../write.js';
 
@@ -122,12 +123,13 @@ function insertPlugin(store: Store, entry: CatalogEntry, file: FileState, scanne
 		}
 	}
 
-	const info = cachedStatement(store, `insert into plugins (id, format, name, vendor, version, path, file_path, uid, category,
-		category_source, raw_category, is_instrument, audio_inputs, audio_outputs, aux_inputs, midi_inputs, midi_outputs,
-		parameter_count, status, error, scanned_at, shadowed, rank)
-		values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-		entry.id, entry.format, entry.name, entry.vendor, entry.version, entry.path, filePath, entry.uid, entry.category,
-		entry.categorySource, entry.rawCategory, entry.isInstrument ? 1 : 0, entry.audioInputs, entry.audioOutputs,
+	// Display fields start as the record's own; the grouping step (catalog/regroup.ts) settles them.
+	const info = cachedStatement(store, `insert into plugins (id, format, name, vendor, raw_name, raw_vendor, group_id, version, path,
+		file_path, uid, category, category_source, own_category, own_category_source, raw_category, is_instrument, audio_inputs,
+		audio_outputs, aux_inputs, midi_inputs, midi_outputs, parameter_count, status, error, scanned_at, shadowed, rank)
+		values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+		entry.id, entry.format, entry.name, displayVendor(entry.vendor), entry.name, entry.vendor, entry.id, entry.version, entry.path,
+		filePath, entry.uid, entry.category, entry.categorySource, entry.category, entry.categorySource, entry.rawCategory, entry.isInstrument ? 1 : 0, entry.audioInputs, entry.audioOutputs,
 		entry.auxInputs, entry.midiInputs, entry.midiOutputs, entry.parameters.length, entry.status ?? 'ok',
 		entry.error ?? null, scannedAt, shadowed ? 1 : 0, rank,
 	);

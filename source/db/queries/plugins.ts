@@ -1,6 +1,8 @@
 import type {Store} from '../open.js';
 import type {Category, CategorySource, Format, Parameter, PluginRecord, PluginSummary, Preset, Status} from '../../catalog/plugin.js';
 import {NAME_ORDER_SQL} from '../../catalog/name-order.js';
+import {formatRank} from '../../catalog/plugin.js';
+import {groupMembers} from './groups.js';
 import {cachedStatement} from './statements.js';
 
 /** Sort orders of `list`. */
@@ -26,10 +28,9 @@ export type ListFilter = {
 };
 
 const summaryColumns = `
-	p.key as key, p.id as id, p.format as format, p.name as name, p.vendor as vendor, p.version as version,
-	p.path as path, p.uid as uid,
-	coalesce(u.category, p.category) as category,
-	case when u.category is not null then 'user' else p.category_source end as categorySource,
+	p.key as key, p.id as id, p.format as format, p.name as name, p.vendor as vendor, p.raw_vendor as rawVendor,
+	p.raw_name as rawName, p.group_id as "group", p.version as version, p.path as path, p.uid as uid,
+	p.category as category, p.category_source as categorySource,
 	p.raw_category as rawCategory, p.is_instrument as isInstrument,
 	p.audio_inputs as audioInputs, p.audio_outputs as audioOutputs, p.aux_inputs as auxInputs,
 	p.midi_inputs as midiInputs, p.midi_outputs as midiOutputs,
@@ -69,7 +70,7 @@ export function* listSummaries(store: Store, filter: ListFilter = {}): Generator
 	}
 
 	if (filter.categories?.length) {
-		where.push(`coalesce(u.category, p.category) in (${filter.categories.map(() => '?').join(',')})`);
+		where.push(`p.category in (${filter.categories.map(() => '?').join(',')})`);
 		args.push(...filter.categories);
 	}
 
@@ -136,10 +137,12 @@ export function findPlugin(store: Store, idOrName: string): FindResult {
 		return {kind: 'found', record: loadRecord(store, byId)};
 	}
 
-	const byName = cachedStatement(store, `select ${summaryColumns} ${fromClause} where p.name = ? collate nocase and p.shadowed = 0 order by p.format, p.id`)
-		.all(idOrName) as SummaryRow[];
-	if (byName.length === 1) {
-		return {kind: 'found', record: loadRecord(store, byName[0]!)};
+	const byName = cachedStatement(store, `select ${summaryColumns} ${fromClause} where (p.name = ? collate nocase or p.raw_name = ? collate nocase)
+		and p.shadowed = 0 order by p.format, p.id`).all(idOrName, idOrName) as SummaryRow[];
+	if (byName.length > 0 && byName.every(row => row.group === byName[0]!.group)) {
+		// One plugin in several formats: its preferred member stands for it.
+		const preferred = [...byName].sort((a, b) => formatRank(a.format as Format) - formatRank(b.format as Format))[0]!;
+		return {kind: 'found', record: loadRecord(store, preferred)};
 	}
 
 	if (byName.length > 1) {
@@ -208,6 +211,7 @@ function loadRecord(store: Store, row: SummaryRow): PluginRecord {
 		record.duplicates = duplicates;
 	}
 
+	record.members = groupMembers(store, row.group).sort((a, b) => formatRank(a.format) - formatRank(b.format) || a.id.localeCompare(b.id));
 	return record;
 }
 
@@ -217,6 +221,9 @@ function toSummary(row: SummaryRow): PluginSummary {
 		format: row.format as Format,
 		name: row.name,
 		vendor: row.vendor,
+		rawVendor: row.rawVendor,
+		rawName: row.rawName,
+		group: row.group,
 		version: row.version,
 		path: row.path,
 		uid: row.uid,

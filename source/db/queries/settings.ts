@@ -5,6 +5,9 @@ import {cachedStatement} from './statements.js';
 /** The version of the category rules the stored categories were made with (written by a scan, read by the explorer). */
 export const CATEGORY_RULES_VERSION_KEY = 'categoryRulesVersion';
 
+/** The version of the grouping rules the stored display fields (vendor, name, group, category) were made with. */
+export const GROUPING_VERSION_KEY = 'groupingVersion';
+
 /** A stored setting, or undefined when it was never written. */
 export function readSetting(store: Store, key: string): string | undefined {
 	return cachedStatement(store, 'select value from settings where key = ?').pluck().get(key) as string | undefined;

@@ -1,10 +1,13 @@
 import {statSync} from 'node:fs';
 import type {Store} from '../open.js';
 import {cachedStatement} from './statements.js';
+import {countGroups} from './groups.js';
 
 /** Counts of the catalog for `cache stats` and `stats`. */
 export type CatalogStats = {
 	plugins: number;
+	/** Plugin groups: the same plugin in several formats counts once. */
+	groups: number;
 	parameters: number;
 	byFormat: Record<string, number>;
 	byStatus: Record<string, number>;
@@ -40,7 +43,7 @@ function grouped(store: Store, sql: string): Record<string, number> {
 
 /** Gathers the catalog statistics. Cost: a few grouped queries. */
 export function catalogStats(store: Store): CatalogStats {
-	const categoryColumn = 'coalesce(u.category, p.category)';
+	const categoryColumn = 'p.category';
 	const from = 'from plugins p left join user_data u on u.plugin_id = p.id where p.shadowed = 0';
 	const byCategoryFormat: Record<string, Record<string, number>> = {};
 	for (const [category, format, count] of cachedStatement(store, `select ${categoryColumn}, p.format, count(*) ${from} group by 1, 2`).raw().all() as Array<[string, string, number]>) {
@@ -49,6 +52,7 @@ export function catalogStats(store: Store): CatalogStats {
 
 	const stats: CatalogStats = {
 		plugins: cachedStatement(store, 'select count(*) from plugins where shadowed = 0').pluck().get() as number,
+		groups: countGroups(store),
 		parameters: cachedStatement(store, 'select coalesce(sum(parameter_count), 0) from plugins where shadowed = 0').pluck().get() as number,
 		byFormat: grouped(store, 'select format, count(*) from plugins where shadowed = 0 group by 1 order by 2 desc'),
 		byStatus: grouped(store, 'select status, count(*) from plugins where shadowed = 0 group by 1 order by 2 desc'),

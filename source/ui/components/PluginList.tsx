@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {PluginSummary} from '../../catalog/plugin.js';
+import type {ExplorerItem} from '../model/grouped-rows.js';
 import {listColumns} from '../model/columns.js';
 import {cell} from '../model/format.js';
 import type {ListView} from '../model/navigation.js';
@@ -9,7 +9,9 @@ import {PluginRow} from './PluginRow.js';
 
 /** Props of the explorer list. */
 export type PluginListProps = {
-	items: readonly PluginSummary[];
+	items: readonly ExplorerItem[];
+	/** One row per plugin group, with its formats (a wider format column). */
+	grouped?: boolean;
 	view: ListView;
 	/** Rows for plugins (the header line comes on top). */
 	height: number;
@@ -17,12 +19,12 @@ export type PluginListProps = {
 };
 
 /** The column header and the visible window of plugins (only those rows are rendered). */
-export function PluginList({items, view, height, width}: PluginListProps) {
+export function PluginList({items, view, height, width, grouped = false}: PluginListProps) {
 	const theme = useTheme();
-	const columns = listColumns(width);
+	const columns = listColumns(width, grouped);
 	const [start, end] = visibleRange(view, items.length, height);
 	const header = cell('', columns.mark) + cell('Name', columns.name) + ' ' + cell('Vendor', columns.vendor) + ' '
-		+ cell('Format', columns.format) + (columns.category > 0 ? ' ' + cell('Category', columns.category) : '');
+		+ cell(grouped ? 'Formats' : 'Format', columns.format) + (columns.category > 0 ? ' ' + cell('Category', columns.category) : '');
 	return (
 		<Box flexDirection="column" width={width} height={height + 1}>
 			<Text bold color={theme.text.accent} wrap="truncate">{header}</Text>

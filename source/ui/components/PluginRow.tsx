@@ -1,13 +1,13 @@
 import {memo} from 'react';
 import {Box, Text} from 'ink';
-import type {PluginSummary} from '../../catalog/plugin.js';
 import type {ListColumns} from '../model/columns.js';
 import {cell} from '../model/format.js';
+import {formatCells, type ExplorerItem} from '../model/grouped-rows.js';
 import type {Theme} from '../theme.js';
 
 /** Props of one list row. */
 export type PluginRowProps = {
-	summary: PluginSummary;
+	summary: ExplorerItem;
 	selected: boolean;
 	columns: ListColumns;
 	theme: Theme;
@@ -32,7 +32,7 @@ export const PluginRow = memo(function PluginRow({summary, selected, columns, th
 				{' '}
 				<Text color={theme.text.secondary}>{cell(summary.vendor, columns.vendor, ellipsis)}</Text>
 				{' '}
-				<Text color={theme.format[summary.format]}>{cell(summary.format, columns.format, ellipsis)}</Text>
+				<Formats summary={summary} width={columns.format} theme={theme}/>
 				{columns.category > 0 ? ' ' : ''}
 				{columns.category > 0 ? <Text color={theme.text.secondary}>{cell(summary.category, columns.category, ellipsis)}</Text> : null}
 			</Text>
@@ -47,8 +47,28 @@ export const PluginRow = memo(function PluginRow({summary, selected, columns, th
 			<Box width={columns.mark} flexShrink={0}>{summary.favorite ? <Text color={theme.ui.favorite}>{mark}</Text> : null}</Box>
 			{column(summary.name, columns.name, nameColor)}
 			{column(summary.vendor, columns.vendor, theme.text.secondary)}
-			{column(summary.format, columns.format, theme.format[summary.format], columns.category > 0 ? 1 : 0)}
+			{summary.formats
+				? <Box width={columns.format + (columns.category > 0 ? 1 : 0)} flexShrink={0}><Formats summary={summary} width={columns.format} theme={theme} trim/></Box>
+				: column(summary.format, columns.format, theme.format[summary.format], columns.category > 0 ? 1 : 0)}
 			{columns.category > 0 ? column(summary.category, columns.category, theme.text.secondary, 0) : null}
 		</Box>
 	);
 });
+
+/** The format cell: the plugin's format, or a group row's formats with the ones filtered out or hidden dimmed. */
+function Formats({summary, width, theme, trim = false}: {summary: ExplorerItem; width: number; theme: Theme; trim?: boolean}) {
+	if (!summary.formats) {
+		return <Text color={theme.format[summary.format]}>{cell(summary.format, width, theme.glyph.ellipsis)}</Text>;
+	}
+
+	const cells = formatCells(summary.formats, width, theme.glyph.ellipsis);
+	const used = cells.reduce((total, each) => total + each.text.length, 0);
+	return (
+		<Text wrap="truncate">
+			{cells.map(each => (
+				<Text key={each.format + each.text} color={each.shown ? theme.format[each.format] : theme.text.secondary} dimColor={!each.shown}>{each.text}</Text>
+			))}
+			{trim ? '' : ' '.repeat(Math.max(0, width - used))}
+		</Text>
+	);
+}

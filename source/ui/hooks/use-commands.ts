@@ -162,10 +162,16 @@ function explorerCommand(command: CommandName, {screens, catalog, explorer, deta
 		explorer.setFocused(true);
 	} else if (command === 'list.sort') {
 		explorer.cycleSort();
+	} else if (command === 'list.view') {
+		explorer.toggleGrouped();
 	} else if (command === 'nav.open' && id) {
 		details.open(id);
 		screens.push('details');
 	} else if (command === 'plugin.favorite' && id) {
-		catalog.toggleFavorite(id);
+		// A group row marked through any member: unmark every marked member; else mark this one.
+		const marked = explorer.selectedNow()?.favoriteIds ?? [];
+		for (const each of marked.length > 0 ? marked : [id]) {
+			catalog.toggleFavorite(each);
+		}
 	}
 }

@@ -1,6 +1,6 @@
 import {useCallback, useDeferredValue, useMemo, useRef, useState} from 'react';
-import type {PluginSummary} from '../../catalog/plugin.js';
 import {filterMessage, listHeightFor, runFilter, type FilterResult, type FilterSource} from '../model/filter.js';
+import {groupRows, indexGroups, visibleGroups, type ExplorerItem} from '../model/grouped-rows.js';
 import {nextSort, type UiSort} from '../model/sort.js';
 import type {Catalog} from './use-catalog.js';
 import {useListNavigation, type ListNavigation} from './use-list-navigation.js';
@@ -18,14 +18,21 @@ export type ExplorerState = {
 	cycleSort(): void;
 	/** The filter's result (on a query error, the last good items with the error). */
 	result: FilterResult;
+	/** True for one row per plugin group (the default), false for one row per format. */
+	grouped: boolean;
+	toggleGrouped(): void;
+	/** The rows the list shows: the result's items, folded by group when `grouped`. */
+	rows: readonly ExplorerItem[];
+	/** What the status bar counts against: plugin groups (grouped) or plugins, hidden ones left out. */
+	total: number;
 	/** True while the list still shows an older query than the one typed. */
 	stale: boolean;
 	/** The query the list shows now (the typed one once the list caught up). */
 	shownQuery: string;
 	nav: ListNavigation;
-	selected: PluginSummary | undefined;
-	/** The selected plugin as of the last key (see ListNavigation.cursorNow). */
-	selectedNow(): PluginSummary | undefined;
+	selected: ExplorerItem | undefined;
+	/** The selected row as of the last key (see ListNavigation.cursorNow). */
+	selectedNow(): ExplorerItem | undefined;
 };
 
 /** Filter, sort and cursor over the catalog; the list is windowed to fit a terminal of `rows` lines. */
@@ -55,12 +62,18 @@ export function useExplorer(catalog: Catalog, rows: number): ExplorerState {
 
 		return {...fresh, items: lastGood.current?.items ?? [], hasWords: lastGood.current?.hasWords ?? false};
 	}, [source, deferredQuery, sort, catalog.revision]);
-	const ids = useMemo(() => result.items.map(item => item.id), [result.items]);
+	const [grouped, setGrouped] = useState(true);
+	const groups = useMemo(() => indexGroups(catalog.index ? catalog.index.documents().map(document => document.summary) : catalog.items),
+		[catalog.index, catalog.items, catalog.revision]);
+	const shown = useMemo(() => (grouped ? groupRows(result.items, groups) : result.items), [grouped, result.items, groups]);
+	const ids = useMemo(() => shown.map(item => item.id), [shown]);
 	const nav = useListNavigation(ids, listHeightFor(rows, filterMessage(result) !== undefined));
 	return {
 		query, focusNow: () => ({...now.current}), setQuery, focused, setFocused, sort,
 		cycleSort: () => setSort(current => nextSort(current, result.hasWords)),
-		result, stale: deferredQuery !== query, shownQuery: deferredQuery, nav, selected: result.items[nav.cursor],
-		selectedNow: () => result.items[nav.cursorNow()],
+		result, grouped, toggleGrouped: () => setGrouped(current => !current), rows: shown,
+		total: grouped ? visibleGroups(groups) : catalog.total,
+		stale: deferredQuery !== query, shownQuery: deferredQuery, nav, selected: shown[nav.cursor],
+		selectedNow: () => shown[nav.cursorNow()],
 	};
 }

@@ -2,7 +2,7 @@
 export type CommandName =
 	| 'cursor.up' | 'cursor.down' | 'cursor.pageUp' | 'cursor.pageDown' | 'cursor.home' | 'cursor.end'
 	| 'filter.focus' | 'nav.back' | 'nav.open'
-	| 'plugin.favorite' | 'list.sort'
+	| 'plugin.favorite' | 'list.sort' | 'list.view'
 	| 'scan.incremental' | 'scan.full' | 'scan.cancel'
 	| 'screen.stats' | 'screen.help'
 	| 'app.quit' | 'app.interrupt';
@@ -42,6 +42,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 	{name: 'nav.back', bindings: [{name: 'escape'}], description: 'Leave or clear the filter; go back one screen', group: 'Explorer'},
 	{name: 'plugin.favorite', bindings: [{char: 'f'}], description: 'Mark or unmark the selected plugin as a favourite', group: 'Explorer'},
 	{name: 'list.sort', bindings: [{char: 's'}], description: 'Cycle the sort: best match, name, vendor, format, parameters', group: 'Explorer'},
+	{name: 'list.view', bindings: [{char: 'v'}], description: 'Switch the view: one row per plugin with its formats, or one row per format', group: 'Explorer'},
 	{name: 'scan.incremental', bindings: [{char: 'r'}], description: 'Rescan changed files, with a live dashboard', group: 'Scan'},
 	{name: 'scan.full', bindings: [{char: 'R'}], description: 'Rescan everything (but the blacklist)', group: 'Scan'},
 	{name: 'scan.cancel', bindings: [{char: 'x'}], description: 'Stop the running scan (results so far are kept)', group: 'Scan'},

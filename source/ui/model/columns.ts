@@ -3,11 +3,12 @@ export type ListColumns = {mark: number; name: number; vendor: number; format: n
 
 /**
  * Splits a row of `width` columns: a favourite mark, name (most of the rest), vendor, format and
- * category, one space between columns. Works from 40 columns up.
+ * category, one space between columns. Works from 40 columns up. A `grouped` row lists its
+ * formats ("vst3 clap lv2 vst2 ladspa": 25 columns), as far as the width allows.
  */
-export function listColumns(width: number): ListColumns {
+export function listColumns(width: number, grouped = false): ListColumns {
 	const mark = 2;
-	const format = 6;
+	const format = grouped ? (width >= 100 ? 25 : width >= 70 ? 14 : 6) : 6;
 	const category = width >= 70 ? 11 : 0;
 	const gaps = category > 0 ? 3 : 2;
 	const rest = Math.max(10, width - mark - format - category - gaps);

@@ -93,8 +93,9 @@ export function listHeightFor(rows: number, hasMessage: boolean): number {
 /**
  * The status bar's left side: shown/total counts and the filter they are for. `query` must be the
  * query of the shown list (not the one being typed, which the list follows a moment later).
+ * The format view (one row per format, not `grouped`) says so.
  */
-export function statusText(shown: number, total: number, query: string, separator: string): string {
+export function statusText(shown: number, total: number, query: string, separator: string, grouped = true): string {
 	const filter = query.trim() === '' ? '' : ` ${separator} filter: ${query.trim()}`;
-	return `${count(shown)}/${count(total)} plugins${filter}`;
+	return `${count(shown)}/${count(total)} plugins${grouped ? '' : ` ${separator} by format`}${filter}`;
 }

@@ -65,7 +65,7 @@ export function reduceScan(view: ScanView, event: ScanEvent): ScanView {
 
 		case 'file-done': {
 			const {[event.worker]: _finished, ...workers} = view.workers;
-			const failures = event.status === 'ok'
+			const failures = event.status === 'ok' || event.status === 'skipped'
 				? view.failures
 				: [...view.failures, {path: event.path, format: event.format, status: event.status, error: event.error ?? ''}];
 			return {...view, workers, failures};

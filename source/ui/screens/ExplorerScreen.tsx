@@ -24,7 +24,7 @@ export type ExplorerScreenProps = {
 	now: number;
 };
 
-const browsingHints: Hint[] = [['filter.focus', 'filter'], ['nav.open', 'details'], ['plugin.favorite', 'fav'], ['list.sort', 'sort'],
+const browsingHints: Hint[] = [['filter.focus', 'filter'], ['nav.open', 'details'], ['plugin.favorite', 'fav'], ['list.sort', 'sort'], ['list.view', 'view'],
 	['scan.incremental', 'scan'], ['screen.stats', 'stats'], ['screen.help', 'help'], ['app.quit', 'quit']];
 const typingHints: Hint[] = [['nav.open', 'keep filter'], ['nav.back', 'clear'], ['cursor.up', 'move'], ['app.interrupt', 'quit']];
 
@@ -38,15 +38,15 @@ export function ExplorerScreen({explorer, catalog, scan, size, now}: ExplorerScr
 	const listWidth = size.columns - pane - (pane > 0 ? 1 : 0);
 	const paneId = useDeferredValue(pane > 0 ? explorer.selected?.id : undefined);
 	const record = usePluginRecord(paneId, catalog.revision);
-	const left = statusText(result.items.length, catalog.total, explorer.shownQuery, theme.glyph.separator);
+	const left = statusText(explorer.rows.length, explorer.total, explorer.shownQuery, theme.glyph.separator, explorer.grouped);
 	return (
 		<Box flexDirection="column" width={size.columns} height={size.rows}>
 			<FilterLine query={query} focused={explorer.focused} sort={sortLabel(explorer.sort, result.hasWords)} width={size.columns} indexing={catalog.index === undefined}/>
 			{message ? <Text color={message.error ? theme.status.error : theme.status.warning} wrap="truncate">{(message.error ? theme.glyph.error + ' ' : '') + message.text}</Text> : null}
 			<Box flexDirection="row" height={height + 1}>
-				{result.items.length === 0 && !message?.error
+				{explorer.rows.length === 0 && !message?.error
 					? <Box width={listWidth} height={height + 1}><Text color={theme.text.secondary}>{catalog.complete ? 'No plugin matches the filter.' : 'Loading' + theme.glyph.ellipsis}</Text></Box>
-					: <PluginList items={result.items} view={nav} height={height} width={listWidth}/>}
+					: <PluginList items={explorer.rows} view={nav} height={height} width={listWidth} grouped={explorer.grouped}/>}
 				{pane > 0 ? <Box marginLeft={1}><DetailsPane summary={explorer.selected} record={record?.id === explorer.selected?.id ? record : undefined} width={pane} height={height + 1}/></Box> : null}
 			</Box>
 			<StatusBar left={left} lastScanAt={catalog.lastScanAt} scan={scan} width={size.columns} now={now}/>

@@ -29,7 +29,7 @@ export function StatsScreen({data, scroll, scan, lastScanAt, size, now}: StatsSc
 		<Box flexDirection="column" width={size.columns} height={size.rows}>
 			<Box flexDirection="column" height={height} overflow="hidden">
 				<Box flexDirection="column" marginTop={-scroll} flexShrink={0}>
-					<Text bold>{`${count(stats.plugins)} plugins ${theme.glyph.separator} ${count(stats.parameters)} parameters ${theme.glyph.separator} ${count(stats.blacklisted)} blacklisted files`}</Text>
+					<Text bold>{`${count(stats.plugins)} plugins in ${count(stats.groups)} groups ${theme.glyph.separator} ${count(stats.parameters)} parameters ${theme.glyph.separator} ${count(stats.blacklisted)} blacklisted files`}</Text>
 					<Box flexDirection="row" marginTop={1}>
 						<Box flexDirection="column" width={half} marginRight={3}>
 							<BarChart title="Plugins per format" width={half} bars={Object.entries(stats.byFormat).map(([label, value]) => ({label, value, color: theme.format[label]}))}/>
