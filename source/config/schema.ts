@@ -8,7 +8,7 @@ import {z} from 'zod';
 import {DEFAULT_FORMAT_PREFERENCE, FORMATS, type Format} from '../catalog/plugin.js';
 
 /** Sort orders `defaultSort` allows (the same as `list --sort`). */
-export const SORT_KEYS = ['name', 'vendor', 'format', 'params'] as const;
+export const SORT_KEYS = ['name', 'vendor', 'format', 'params', 'cpu', 'latency'] as const;
 /** Colour modes: auto = when stdout is a terminal and NO_COLOR is unset. */
 export const COLOR_MODES = ['auto', 'always', 'never'] as const;
 

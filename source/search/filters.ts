@@ -1,6 +1,8 @@
+import {healthState, isBroken} from '../catalog/health.js';
+import type {PluginSummary} from '../catalog/plugin.js';
 import {matchesWordPrefix} from '../catalog/text.js';
 import type {SearchDocument} from './document.js';
-import type {Comparator, QueryFilter} from './query.js';
+import type {Comparator, IsValue, QueryFilter} from './query.js';
 
 /**
  * True when the document passes every filter (a negated filter passes when its match fails).
@@ -35,9 +37,21 @@ export function matchesFilter({summary, parameterNames}: SearchDocument, filter:
 		}
 
 		case 'is': {
-			return filter.value === 'instrument' ? summary.isInstrument
-				: filter.value === 'effect' ? !summary.isInstrument
-					: filter.value === 'fav' ? summary.favorite : summary.hidden;
+			return matchesIs(summary, filter.value);
+		}
+
+		case 'health': {
+			return healthState(summary) === filter.value;
+		}
+
+		case 'warn': {
+			return summary.warnings?.includes(filter.value) ?? false;
+		}
+
+		case 'cpu':
+		case 'latency': {
+			const value = filter.field === 'cpu' ? summary.cpuPercent : summary.latencySamples;
+			return value !== null && value !== undefined && compare(value, filter.op, filter.value);
 		}
 
 		case 'params': {
@@ -50,6 +64,34 @@ export function matchesFilter({summary, parameterNames}: SearchDocument, filter:
 
 		case 'out': {
 			return compare(summary.audioOutputs, filter.op, filter.value);
+		}
+	}
+}
+
+function matchesIs(summary: PluginSummary, value: IsValue): boolean {
+	switch (value) {
+		case 'instrument': {
+			return summary.isInstrument;
+		}
+
+		case 'effect': {
+			return !summary.isInstrument;
+		}
+
+		case 'fav': {
+			return summary.favorite;
+		}
+
+		case 'hidden': {
+			return summary.hidden;
+		}
+
+		case 'broken': {
+			return isBroken(healthState(summary));
+		}
+
+		case 'checked': {
+			return summary.health !== undefined;
 		}
 	}
 }
