@@ -1,5 +1,6 @@
 import {memo} from 'react';
 import {Box, Text} from 'ink';
+import {healthState, isBroken} from '../../catalog/health.js';
 import type {PluginSummary} from '../../catalog/plugin.js';
 import type {ListColumns} from '../model/columns.js';
 import {cell} from '../model/format.js';
@@ -14,7 +15,8 @@ export type PluginRowProps = {
 };
 
 /**
- * One plugin in the explorer list: favourite mark, name, vendor, format, category. Memoised.
+ * One plugin in the explorer list: favourite and broken marks, name, vendor, format, category. A
+ * plugin whose health check found it broken has the broken glyph and its name in the error colour. Memoised.
  * The selected row is one padded line (its highlight spans the row); the others place each
  * column in its own box, so Ink draws only the text and not the padding (every character drawn
  * costs Ink work on every frame).
@@ -22,12 +24,14 @@ export type PluginRowProps = {
 export const PluginRow = memo(function PluginRow({summary, selected, columns, theme}: PluginRowProps) {
 	const {ellipsis} = theme.glyph;
 	const mark = summary.favorite ? theme.glyph.favorite : ' ';
+	const broken = isBroken(healthState(summary));
 	const dim = summary.status !== 'ok' && summary.status !== 'imported';
-	const nameColor = dim ? theme.status.warning : theme.text.primary;
+	const nameColor = broken ? theme.status.error : dim ? theme.status.warning : theme.text.primary;
 	if (selected) {
 		return (
 			<Text inverse wrap="truncate">
-				<Text color={theme.ui.favorite}>{cell(mark, columns.mark)}</Text>
+				<Text color={theme.ui.favorite}>{mark}</Text>
+				<Text color={theme.status.error}>{cell(broken ? theme.glyph.broken : '', columns.mark - 1)}</Text>
 				<Text bold color={nameColor}>{cell(summary.name, columns.name, ellipsis)}</Text>
 				{' '}
 				<Text color={theme.text.secondary}>{cell(summary.vendor, columns.vendor, ellipsis)}</Text>
@@ -44,7 +48,10 @@ export const PluginRow = memo(function PluginRow({summary, selected, columns, th
 	);
 	return (
 		<Box height={1}>
-			<Box width={columns.mark} flexShrink={0}>{summary.favorite ? <Text color={theme.ui.favorite}>{mark}</Text> : null}</Box>
+			<Box width={columns.mark} flexShrink={0}>
+				{summary.favorite ? <Text color={theme.ui.favorite}>{mark}</Text> : null}
+				{broken ? <Box marginLeft={summary.favorite ? 0 : 1}><Text color={theme.status.error}>{theme.glyph.broken}</Text></Box> : null}
+			</Box>
 			{column(summary.name, columns.name, nameColor)}
 			{column(summary.vendor, columns.vendor, theme.text.secondary)}
 			{column(summary.format, columns.format, theme.format[summary.format], columns.category > 0 ? 1 : 0)}
