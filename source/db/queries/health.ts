@@ -85,7 +85,7 @@ export function pruneHealth(store: Store): number {
 export function healthCounts(store: Store): Record<string, number> {
 	const counts: Record<string, number> = {};
 	const rows = cachedStatement(store, `select coalesce(h.health, 'unchecked'), count(*) from plugins p ${healthJoin}
-		where p.shadowed = 0 group by 1 order by 2 desc`).raw().all() as Array<[string, number]>;
+		where p.shadowed = 0 group by 1 order by 2 desc, 1`).raw().all() as Array<[string, number]>;
 	for (const [health, count] of rows) {
 		counts[health] = count;
 	}
@@ -97,7 +97,7 @@ export function healthCounts(store: Store): Record<string, number> {
 export function warningCounts(store: Store): Record<string, number> {
 	const counts: Record<string, number> = {};
 	const rows = cachedStatement(store, `select w.value, count(*) from plugins p ${healthJoin}, json_each(h.warnings) w
-		where p.shadowed = 0 group by 1 order by 2 desc`).raw().all() as Array<[string, number]>;
+		where p.shadowed = 0 group by 1 order by 2 desc, 1`).raw().all() as Array<[string, number]>;
 	for (const [warning, count] of rows) {
 		counts[warning] = count;
 	}
