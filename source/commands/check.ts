@@ -89,7 +89,7 @@ class CheckProgress {
 		} else if (event.type === 'plugin-done') {
 			if (event.report.health !== 'ok') {
 				this.broken++;
-				this.line.print(`${event.report.health}: ${event.report.name} (${event.report.id}) — ${event.report.error ?? ''}`);
+				this.line.print(`${event.report.health}: ${event.report.name} (${event.report.id})${reasonText(event.report)}`);
 			}
 
 			const eta = event.etaSeconds === undefined ? '' : ` · ETA ${event.etaSeconds}s`;
@@ -121,7 +121,7 @@ export function printCheckSummary(out: Output, summary: CheckSummary): void {
 	if (broken.length > 0) {
 		out.line(out.paint('yellow', `Not ok (${broken.length}):`));
 		for (const report of broken) {
-			out.line(`  ${fit(report.health, 8)} ${reportName(report)} — ${report.error ?? ''}`);
+			out.line(`  ${fit(report.health, 8)} ${reportName(report)}${reasonText(report)}`);
 		}
 	}
 
@@ -132,6 +132,12 @@ export function printCheckSummary(out: Output, summary: CheckSummary): void {
 			out.line(`  ${fit(report.warnings.join(','), 16)} ${reportName(report)}${report.cpuPercent === null ? '' : ` · cpu ${report.cpuPercent}%`}`);
 		}
 	}
+}
+
+/** Why a plugin is not ok, after a dash: the error, or what `nan` means. */
+function reasonText(report: CheckReport): string {
+	const reason = report.error ?? (report.health === 'nan' ? 'a non-finite output sample' : '');
+	return reason ? ` — ${reason}` : '';
 }
 
 function reportName(report: CheckReport): string {
