@@ -6,6 +6,7 @@ export const CSV_COLUMNS = [
 	'id', 'format', 'name', 'vendor', 'version', 'category', 'categorySource', 'rawCategory', 'isInstrument',
 	'audioInputs', 'audioOutputs', 'auxInputs', 'midiInputs', 'midiOutputs', 'parameterCount', 'tags', 'favorite',
 	'hidden', 'status', 'error', 'path', 'uid', 'scannedAt',
+	'health', 'warnings', 'latencySamples', 'cpuPercent', 'healthError', 'checkedAt',
 ] as const;
 
 /**

@@ -92,7 +92,12 @@ export function pedalboardPlugin(plugin: PluginRecord, names: PythonNames): {tex
 	}
 
 	const loader = names.loaderName(plugin.name);
-	const lines = [`def ${loader}():`, `    # ${title}`, `    plugin = ${loadCall(plugin)}`];
+	const lines = [`def ${loader}():`, `    # ${title}`];
+	if (plugin.health) {
+		lines.push(`    # ${pyCommentText(healthNote(plugin))}`);
+	}
+
+	lines.push(`    plugin = ${loadCall(plugin)}`);
 	const inputs = plugin.parameters.filter(parameter => !parameter.isOutput);
 	if (inputs.length > 0) {
 		lines.push(`    # Parameters (${inputs.length}) and their defaults:`);
@@ -103,6 +108,17 @@ export function pedalboardPlugin(plugin: PluginRecord, names: PythonNames): {tex
 
 	lines.push('    return plugin', '', '', '');
 	return {text: lines.join('\n'), loader};
+}
+
+/** The plugin's last health check in one line, for a render script's reader. */
+function healthNote(plugin: PluginRecord): string {
+	const figures = [
+		plugin.warnings?.length ? `warnings ${plugin.warnings.join(', ')}` : '',
+		plugin.latencySamples ? `latency ${plugin.latencySamples} samples` : '',
+		plugin.cpuPercent === null || plugin.cpuPercent === undefined ? '' : `cpu ${plugin.cpuPercent}%`,
+		plugin.healthError ?? '',
+	].filter(Boolean);
+	return `Health (pluginary check, ${plugin.checkedAt ?? ''}): ${plugin.health ?? ''}${figures.length > 0 ? ' · ' + figures.join(' · ') : ''}`;
 }
 
 function describeDefault(plugin: PluginRecord, parameter: Parameter): string {

@@ -28,6 +28,30 @@ export const STATUSES = ['ok', 'imported', 'failed', 'timeout', 'crashed', 'blac
 /** One status name. */
 export type Status = (typeof STATUSES)[number];
 
+/** Health of a checked plugin (docs/health.md): `unchecked` until `pluginary check` has run it on audio. */
+export const HEALTHS = ['ok', 'nan', 'crashed', 'timeout', 'failed'] as const;
+/** One health value of a checked plugin. */
+export type Health = (typeof HEALTHS)[number];
+
+/** Warnings a plugin that processed audio may carry. */
+export const HEALTH_WARNINGS = ['silent', 'denormals', 'heavy'] as const;
+/** One health warning. */
+export type HealthWarning = (typeof HEALTH_WARNINGS)[number];
+
+/** What checking a plugin found; absent from records of plugins never checked (or whose file changed since). */
+export type HealthResult = {
+	health: Health;
+	warnings: HealthWarning[];
+	/** Latency the plugin reports in samples at 48 kHz; null when the format or plugin reports none. */
+	latencySamples: number | null;
+	/** Time in the process call ÷ duration of the audio processed × 100; null when it never processed. */
+	cpuPercent: number | null;
+	/** Why it failed, crashed or timed out. */
+	healthError?: string;
+	/** ISO time of the check. */
+	checkedAt: string;
+};
+
 /** Parameter value kinds. */
 export type ParameterType = 'float' | 'int' | 'bool' | 'enum';
 
@@ -98,7 +122,7 @@ export type PluginBase = {
 	error?: string;
 	/** ISO time of the probe that produced this record. */
 	scannedAt: string;
-};
+} & Partial<HealthResult>;
 
 /** A `list`/`search` item: the record without parameters and presets. */
 export type PluginSummary = PluginBase & {parameterCount: number};
@@ -152,6 +176,11 @@ export function pluginId(format: Format, uid: string): string {
 /** True when `value` names a format. */
 export function isFormat(value: string): value is Format {
 	return (FORMATS as readonly string[]).includes(value);
+}
+
+/** True when `value` names a health value. */
+export function isHealth(value: string): value is Health {
+	return (HEALTHS as readonly string[]).includes(value);
 }
 
 /** True when `value` names a category. */

@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<{default: Command}>> = {
 	list: async () => import('./list.js'),
 	scan: async () => import('./scan.js'),
 	retry: async () => import('./retry.js'),
+	check: async () => import('./check.js'),
 	blacklist: async () => import('./blacklist.js'),
 	show: async () => import('./show.js'),
 	search: async () => import('./search.js'),

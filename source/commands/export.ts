@@ -1,7 +1,6 @@
 import os from 'node:os';
 import process from 'node:process';
 import {usageError} from '../errors.js';
-import type {Store} from '../db/open.js';
 import {listSummaries} from '../db/queries/plugins.js';
 import {allPluginIds, exportRecords, listBlacklist} from '../db/queries/export.js';
 import {iterateUserPresets} from '../db/queries/user-presets.js';
@@ -11,6 +10,7 @@ import {PythonNames, pedalboardFooter, pedalboardHeader, pedalboardPlugin} from 
 import type {Command, CommandContext} from './command.js';
 import {parseChoice} from './options.js';
 import {AtomicFile} from './atomic-file.js';
+import {matchingIds} from './query-ids.js';
 
 /** Export formats. */
 export const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'pedalboard'] as const;
@@ -68,25 +68,6 @@ const exportCommand: Command = {
 		return 0;
 	},
 };
-
-/** The ids QUERY selects, ranked like `search`, hidden plugins included. */
-async function matchingIds(store: Store, query: string): Promise<string[]> {
-	const [{SearchIndex}, {loadSearchDocuments}, {QueryError}] = await Promise.all([
-		import('../search/index.js'),
-		import('../search/catalog-source.js'),
-		import('../search/query-error.js'),
-	]);
-	try {
-		const index = SearchIndex.build(loadSearchDocuments(store));
-		return index.search(query, {limit: Number.MAX_SAFE_INTEGER, includeHidden: true, suggest: false}).hits.map(hit => hit.summary.id);
-	} catch (error) {
-		if (error instanceof QueryError) {
-			throw usageError(error.message);
-		}
-
-		throw error;
-	}
-}
 
 function writeExport(sink: Sink, format: (typeof EXPORT_FORMATS)[number], ids: string[], {store, version}: CommandContext, query: string | undefined): void {
 	const exportedAt = new Date().toISOString();

@@ -19,6 +19,7 @@ export const mainHelp = `
                 curate plugins
     blacklist   list, add or remove blacklisted files
     retry       re-probe failed and blacklisted files
+    check       run plugins on audio: which work, their CPU and latency
     cache       path, stats, verify, repair, vacuum or clear the store
     config      list, get, set, unset or show the path of settings
     doctor      check that everything pluginary needs works
@@ -35,6 +36,7 @@ export const mainHelp = `
     $ pluginary scan
     $ pluginary list --format lv2 --category reverb
     $ pluginary search 'comp vendor:lsp params>10'
+    $ pluginary check 'format:lv2'
     $ pluginary show 'lv2:http://lsp-plug.in/plugins/lv2/comp_delay_mono' --json
 `;
 

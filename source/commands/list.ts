@@ -21,7 +21,8 @@ const help = `
     --vendor TEXT        vendor has a word starting with TEXT (case-insensitive)
     --instrument         instruments only
     --effect             effects only
-    --sort KEY           name, vendor, format or params (name)
+    --sort KEY           name, vendor, format, params, cpu or latency (name); params,
+                         cpu and latency highest first (cpu and latency: see 'check')
     --limit N            at most N plugins
     --offset N           skip the first N
     --all                include hidden plugins
@@ -69,7 +70,7 @@ const list: Command = {
 				out.write(csvPlugin(row));
 			}
 		} else {
-			writeTable(out, rows);
+			writeTable(out, rows, filter.sort === 'cpu' || filter.sort === 'latency' ? filter.sort : undefined);
 		}
 
 		return 0;
@@ -84,8 +85,13 @@ async function collapsedRows(store: Store, filter: ListFilter, preference?: read
 	return all.slice(offset, filter.limit === undefined ? undefined : offset + filter.limit).map(summary => withGroup(store, summary, preference));
 }
 
-/** Prints plugins as an aligned table sized to the terminal. */
-export function writeTable(out: Output, rows: Iterable<PluginSummary>): number {
+/** The health figure a table can show in place of the parameter count. */
+type Figure = 'cpu' | 'latency';
+
+const figureHeads: Record<Figure, string> = {cpu: '  CPU%', latency: 'LATENCY'};
+
+/** Prints plugins as an aligned table sized to the terminal; `figure` replaces the PARAMS column. */
+export function writeTable(out: Output, rows: Iterable<PluginSummary>, figure?: Figure): number {
 	const width = Math.max(process.stdout.columns ?? 120, 60);
 	const fixed = 6 + 12 + 6 + 4;
 	const nameWidth = Math.max(20, Math.floor((width - fixed) * 0.6));
@@ -93,11 +99,11 @@ export function writeTable(out: Output, rows: Iterable<PluginSummary>): number {
 	let count = 0;
 	for (const row of rows) {
 		if (count === 0) {
-			out.line(out.paint('bold', `${fit('NAME', nameWidth)} ${fit('VENDOR', vendorWidth)} ${fit('FORMAT', 6)} ${fit('CATEGORY', 11)} PARAMS`));
+			out.line(out.paint('bold', `${fit('NAME', nameWidth)} ${fit('VENDOR', vendorWidth)} ${fit('FORMAT', 6)} ${fit('CATEGORY', 11)} ${figure ? figureHeads[figure] : 'PARAMS'}`));
 		}
 
 		const name = (row.favorite ? '★ ' : '') + row.name;
-		out.line(`${fit(name, nameWidth)} ${out.paint('dim', fit(row.vendor, vendorWidth))} ${fit(row.format, 6)} ${fit(row.category, 11)} ${String(row.parameterCount).padStart(6)}`);
+		out.line(`${fit(name, nameWidth)} ${out.paint('dim', fit(row.vendor, vendorWidth))} ${fit(row.format, 6)} ${fit(row.category, 11)} ${figureText(row, figure).padStart(6)}`);
 		count++;
 	}
 
@@ -106,6 +112,11 @@ export function writeTable(out: Output, rows: Iterable<PluginSummary>): number {
 	}
 
 	return count;
+}
+
+function figureText(row: PluginSummary, figure: Figure | undefined): string {
+	const value = figure === 'cpu' ? row.cpuPercent : figure === 'latency' ? row.latencySamples : row.parameterCount;
+	return value === null || value === undefined ? '—' : String(value);
 }
 
 export default list;

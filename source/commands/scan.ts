@@ -7,6 +7,7 @@ import {loadConfig} from '../config/load.js';
 import {MAX_JOBS} from '../config/schema.js';
 import type {Command, CommandContext} from './command.js';
 import {parseFormats, parseSeconds, parseWhole} from './options.js';
+import {LiveLine} from './live-line.js';
 import {type Output, fit} from './output.js';
 
 const help = `
@@ -108,55 +109,35 @@ export async function runScanCommand(context: CommandContext, options: ScanOptio
 	}
 }
 
-/** Progress on stderr: one live line on a terminal, a plain line every few seconds otherwise. */
+/** Scan progress on stderr: a live line on a terminal, a plain line every few seconds otherwise. */
 class Progress {
-	private lastDraw = 0;
-	private lastLine = '';
+	private readonly line: LiveLine;
 
-	constructor(private readonly live: boolean) {}
+	constructor(live: boolean) {
+		this.line = new LiveLine(live);
+	}
 
 	show(event: ScanEvent): void {
 		if (event.type === 'warning') {
-			this.print(`warning: ${event.message}`);
+			this.line.print(`warning: ${event.message}`);
 		} else if (event.type === 'started') {
-			this.print(startedLine(event));
+			this.line.print(startedLine(event));
 		} else if (event.type === 'file-done' && event.status !== 'ok') {
-			this.print(`${event.status}: ${event.path} — ${event.error ?? ''}`);
+			this.line.print(`${event.status}: ${event.path} — ${event.error ?? ''}`);
 		} else if (event.type === 'progress') {
-			const now = Date.now();
-			if (now - this.lastDraw >= (this.live ? 100 : 2000) || event.done === event.total) {
-				this.lastDraw = now;
-				this.draw(event);
-			}
+			this.line.update(event.total > 0 ? event.done / event.total : 1, () => progressText(event), event.done === event.total);
 		}
 	}
 
 	clear(): void {
-		if (this.live && this.lastLine) {
-			process.stderr.write('\r\u001B[2K');
-			this.lastLine = '';
-		}
+		this.line.clear();
 	}
+}
 
-	private draw(event: Extract<ScanEvent, {type: 'progress'}>): void {
-		const ratio = event.total > 0 ? event.done / event.total : 1;
-		const failed = countOutcomes(event.counts, FAILED_OUTCOMES);
-		const eta = event.etaSeconds === undefined ? '' : ` · ETA ${event.etaSeconds}s`;
-		const text = `${event.done}/${event.total} files · ${event.plugins} plugins · ${event.pluginsPerSecond}/s${eta}${failed ? ` · ${failed} failed` : ''}`;
-		if (this.live) {
-			const width = 20;
-			const filled = Math.round(ratio * width);
-			this.lastLine = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`;
-			process.stderr.write(`\r\u001B[2K${this.lastLine.slice(0, (process.stderr.columns ?? 100) - 1)}`);
-		} else {
-			process.stderr.write(`${text}\n`);
-		}
-	}
-
-	private print(line: string): void {
-		this.clear();
-		process.stderr.write(`${line}\n`);
-	}
+function progressText(event: Extract<ScanEvent, {type: 'progress'}>): string {
+	const failed = countOutcomes(event.counts, FAILED_OUTCOMES);
+	const eta = event.etaSeconds === undefined ? '' : ` · ETA ${event.etaSeconds}s`;
+	return `${event.done}/${event.total} files · ${event.plugins} plugins · ${event.pluginsPerSecond}/s${eta}${failed ? ` · ${failed} failed` : ''}`;
 }
 
 /** "Scanning 2 files (2 resumed; 437 unchanged skipped) with the native host…": each file counted once. */

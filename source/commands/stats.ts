@@ -1,5 +1,6 @@
 import {usageError} from '../errors.js';
 import {catalogStats, lastScans, topVendors} from '../db/queries/stats.js';
+import {healthCounts, warningCounts} from '../db/queries/health.js';
 import {CATEGORIES, FORMATS} from '../catalog/plugin.js';
 import type {Command} from './command.js';
 
@@ -8,7 +9,8 @@ const help = `
     $ pluginary stats [--json]
 
   Counts of the catalog: plugins and plugin groups (one plugin in several formats is one group),
-  plugins per category and format, per vendor (top 10, display vendors), and the last scans.
+  plugins per category and format, per vendor (top 10, display vendors), health values and
+  warnings of the last checks ('pluginary check'), and the last scans.
 
   Examples
     $ pluginary stats
@@ -26,9 +28,11 @@ const stats: Command = {
 		const counts = catalogStats(store());
 		const vendors = topVendors(store(), 10);
 		const scans = lastScans(store(), 5);
+		const byHealth = healthCounts(store());
+		const byWarning = warningCounts(store());
 		if (flags.json) {
 			out.line(JSON.stringify({plugins: counts.plugins, groups: counts.groups, parameters: counts.parameters, byFormat: counts.byFormat, byCategory: counts.byCategory,
-				byCategoryFormat: counts.byCategoryFormat, topVendors: Object.fromEntries(vendors), lastScans: scans}, null, 2));
+				byCategoryFormat: counts.byCategoryFormat, topVendors: Object.fromEntries(vendors), byHealth, byWarning, lastScans: scans}, null, 2));
 			return 0;
 		}
 
@@ -48,6 +52,13 @@ const stats: Command = {
 		out.line(out.paint('bold', 'Top vendors'));
 		for (const [vendor, count] of vendors) {
 			out.line(`  ${vendor.padEnd(30)} ${String(count).padStart(6)}`);
+		}
+
+		out.line();
+		out.line(out.paint('bold', 'Health'));
+		out.line(`  ${Object.entries(byHealth).map(([health, count]) => `${count} ${health}`).join(', ') || 'no plugins'}`);
+		if (Object.keys(byWarning).length > 0) {
+			out.line(`  warnings: ${Object.entries(byWarning).map(([warning, count]) => `${count} ${warning}`).join(', ')}`);
 		}
 
 		out.line();

@@ -12,7 +12,7 @@ import {MAX_TIMEOUT_SECONDS, parseNumber} from '../numbers.js';
 export const MAX_JOBS = 1024;
 
 /** Sort orders `defaultSort` allows (the same as `list --sort`). */
-export const SORT_KEYS = ['name', 'vendor', 'format', 'params'] as const;
+export const SORT_KEYS = ['name', 'vendor', 'format', 'params', 'cpu', 'latency'] as const;
 /** Colour modes: auto = when stdout is a terminal and NO_COLOR is unset. */
 export const COLOR_MODES = ['auto', 'always', 'never'] as const;
 

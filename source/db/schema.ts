@@ -165,6 +165,28 @@ export const userPresets = sqliteTable('user_presets', {
 	createdAt: text('created_at').notNull(),
 }, table => [uniqueIndex('user_presets_plugin_name').on(table.pluginId, table.name)]);
 
+/**
+ * The last health check of each plugin (docs/health.md), with the fingerprint of its file at that
+ * time: a result counts only while the file's scanned fingerprint (`files`) is the same, so a
+ * changed file drops it. Kept apart from `plugins` so a rescan of an unchanged file keeps it.
+ */
+export const health = sqliteTable('health', {
+	pluginId: text('plugin_id').notNull(),
+	/** The scanned file the plugin came from (`files.path`). */
+	filePath: text('file_path').notNull(),
+	/** The file's size and mtime when it was checked (as `files` records them). */
+	size: integer('size').notNull(),
+	mtimeMs: real('mtime_ms').notNull(),
+	/** ok | nan | crashed | timeout | failed */
+	health: text('health').notNull(),
+	/** JSON array of warnings: silent, denormals, heavy. */
+	warnings: text('warnings').notNull().default('[]'),
+	latencySamples: integer('latency_samples'),
+	cpuPercent: real('cpu_percent'),
+	error: text('error'),
+	checkedAt: text('checked_at').notNull(),
+}, table => [primaryKey({columns: [table.pluginId, table.filePath]})]);
+
 /** Small key/value store for the app's own state (not the user config file). */
 export const settings = sqliteTable('settings', {
 	key: text('key').primaryKey(),

@@ -18,9 +18,19 @@ export type ProbeJob = {
 /** What probing one file gave. */
 export type ProbeOutcome =
 	| {status: 'ok'; plugins: ProbedPlugin[]}
-	| {status: 'failed' | 'timeout' | 'crashed'; error: string}
-	/** Not a plugin of its format (no entry point): not a failure (docs/groups.md). */
-	| {status: 'skipped'; error: string};
+	| JobFailure;
+
+/**
+ * A job the host could not finish: an error reply, no answer in time, or the host died; or a file
+ * that is not a plugin of its format (no entry point: `skipped`, not a failure, docs/groups.md).
+ */
+export type JobFailure = {status: 'failed' | 'timeout' | 'crashed' | 'skipped'; error: string};
+
+/** What one job of the pool gave: the work's value, or how it failed. */
+export type JobOutcome<R> = {status: 'ok'; value: R} | JobFailure;
+
+/** The work a pool does for one job on one host (a probe, a health check). */
+export type PoolWork<J, R> = (host: HostClient, job: J) => Promise<R>;
 
 /** Pool settings. */
 export type PoolOptions = {
@@ -36,17 +46,29 @@ export type PoolOptions = {
 };
 
 /** Callbacks of `HostPool.run`. */
-export type PoolHandlers = {
-	started(worker: number, job: ProbeJob): void;
-	finished(worker: number, job: ProbeJob, outcome: ProbeOutcome): void;
+export type PoolHandlers<J, R> = {
+	started(worker: number, job: J): void;
+	finished(worker: number, job: J, outcome: JobOutcome<R>): void;
 };
+
+/** The pool's work for a scan: probe one file (or part of an LV2 bundle). */
+export const probeWork: PoolWork<ProbeJob, ProbedPlugin[]> = async (host, job) => {
+	const target = {format: job.format, path: job.probePath ?? job.path};
+	return host.probe(job.part ? {...target, part: job.part} : target);
+};
+
+/** A probe's outcome from the pool's. */
+export function toProbeOutcome(outcome: JobOutcome<ProbedPlugin[]>): ProbeOutcome {
+	return outcome.status === 'ok' ? {status: 'ok', plugins: outcome.value} : outcome;
+}
 
 const killGraceMs = 200;
 
 /**
- * A pool of native host processes working through one queue. Each probe has a timeout; a hung
- * host is killed (SIGTERM, SIGKILL after a short grace), a crashed one is replaced, and the pool
- * goes on. Cancelled probes are not reported at all — a cancel is never the plugin's fault.
+ * A pool of native host processes working through one queue — probes for a scan, health checks
+ * for `check`. Each job has a timeout; a hung host is killed (SIGTERM, SIGKILL after a short
+ * grace), a crashed one is replaced, and the pool goes on. Cancelled jobs are not reported at
+ * all — a cancel is never the plugin's fault.
  */
 export class HostPool {
 	private readonly hosts: Array<HostClient | undefined> = [];
@@ -72,16 +94,16 @@ export class HostPool {
 	}
 
 	/**
-	 * Probes every job with `jobs` workers; resolves when the queue is empty or the pool is
+	 * Does `work` for every job with `jobs` workers; resolves when the queue is empty or the pool is
 	 * cancelled. A handler that throws stops the pool (hosts killed) and the error is rethrown.
 	 */
-	async run(queue: ProbeJob[], handlers: PoolHandlers): Promise<void> {
+	async run<J, R>(queue: readonly J[], work: PoolWork<J, R>, handlers: PoolHandlers<J, R>): Promise<void> {
 		let next = 0;
 		const worker = async (index: number): Promise<void> => {
 			while (!this.cancelled && next < queue.length) {
 				const job = queue[next++]!;
 				handlers.started(index, job);
-				const outcome = await this.probe(index, job);
+				const outcome = await this.perform(index, job, work);
 				if (this.cancelled) {
 					return;
 				}
@@ -122,7 +144,7 @@ export class HostPool {
 		return new HostClient({binary: this.options.binary, env: this.options.env});
 	}
 
-	private async probe(index: number, job: ProbeJob): Promise<ProbeOutcome> {
+	private async perform<J, R>(index: number, job: J, work: PoolWork<J, R>): Promise<JobOutcome<R>> {
 		let host = this.hosts[index];
 		host ??= this.hosts[index] = this.spawn();
 		let timedOut = false;
@@ -131,10 +153,9 @@ export class HostPool {
 			terminate(host);
 		}, this.options.timeoutMs);
 		try {
-			const target = {format: job.format, path: job.probePath ?? job.path};
-			const plugins = await host.probe(job.part ? {...target, part: job.part} : target);
+			const value = await work(host, job);
 			this.recycleIfLarge(index, host);
-			return {status: 'ok', plugins};
+			return {status: 'ok', value};
 		} catch (error) {
 			if (error instanceof HostProbeError) {
 				return {status: isNotAPlugin(error) ? 'skipped' : 'failed', error: error.message};
@@ -150,8 +171,8 @@ export class HostPool {
 				return {status: 'crashed', error: crashText(error)};
 			}
 
-			if (error instanceof HostStartError) {
-				throw error;
+			if (error instanceof HostStartError || error instanceof UserError) {
+				throw error; // the work cannot go on (no host, a host too old for it): stop the pool
 			}
 
 			return {status: 'crashed', error: messageOf(error)};

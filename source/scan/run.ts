@@ -13,7 +13,7 @@ import {discover, type Root} from './discover.js';
 import {countOutcomes, type ScanEvent, type ScanFailure, type ScanHandle, type ScanSummary} from './events.js';
 import {acquireScanLock} from './lock.js';
 import {planScan, type PlannedProbe, type ScanPlan} from './plan.js';
-import {HostPool, type ProbeJob, type ProbeOutcome} from './pool.js';
+import {HostPool, probeWork, toProbeOutcome, type ProbeJob, type ProbeOutcome} from './pool.js';
 import {PathAliases} from './aliases.js';
 import {WorkEstimate} from './eta.js';
 import {Pacer} from './pacer.js';
@@ -239,7 +239,7 @@ async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], co
 		};
 	};
 
-	await pool.run(queue, {
+	await pool.run(queue, probeWork, {
 		started(worker, job) {
 			const assembly = assemblies.get(job.path)!;
 			if (!assembly.started) {
@@ -249,7 +249,8 @@ async function probeAll(store: Store, pool: HostPool, probes: PlannedProbe[], co
 
 			channel.push({type: 'file-started', worker, path: job.path, format: job.format, part: job.part, at: Date.now()});
 		},
-		finished(worker, job, outcome) {
+		finished(worker, job, poolOutcome) {
+			const outcome = toProbeOutcome(poolOutcome);
 			const assembly = assemblies.get(job.path)!;
 			assembly.remaining--;
 			work.complete(indexOf.get(job.path)!, job.part ? 1 / job.part.count : 1);

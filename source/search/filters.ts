@@ -1,6 +1,8 @@
+import {healthState, isBroken} from '../catalog/health.js';
+import type {PluginSummary} from '../catalog/plugin.js';
 import {matchesWordPrefix} from '../catalog/text.js';
 import type {SearchDocument} from './document.js';
-import type {Comparator, QueryFilter} from './query.js';
+import type {Comparator, IsValue, QueryFilter} from './query.js';
 
 /** The test of one filter on a document, ignoring the filter's negation. */
 export type DocumentTest = (document: SearchDocument) => boolean;
@@ -35,10 +37,25 @@ export function filterTest(filter: QueryFilter): DocumentTest {
 		}
 
 		case 'is': {
-			const {value} = filter;
-			return value === 'instrument' ? ({summary}) => summary.isInstrument
-				: value === 'effect' ? ({summary}) => !summary.isInstrument
-					: value === 'fav' ? ({summary}) => summary.favorite : ({summary}) => summary.hidden;
+			return ({summary}) => matchesIs(summary, filter.value);
+		}
+
+		case 'health': {
+			return ({summary}) => healthState(summary) === filter.value;
+		}
+
+		case 'warn': {
+			return ({summary}) => summary.warnings?.includes(filter.value) ?? false;
+		}
+
+		case 'cpu':
+		case 'latency': {
+			const test = comparison(filter.op, filter.value);
+			const field = filter.field === 'cpu' ? 'cpuPercent' : 'latencySamples';
+			return ({summary}) => {
+				const value = summary[field];
+				return value !== null && value !== undefined && test(value);
+			};
 		}
 
 		case 'params': {
@@ -54,6 +71,35 @@ export function filterTest(filter: QueryFilter): DocumentTest {
 		case 'out': {
 			const test = comparison(filter.op, filter.value);
 			return ({summary}) => test(summary.audioOutputs);
+		}
+	}
+}
+
+/** The `is:` flags. */
+function matchesIs(summary: PluginSummary, value: IsValue): boolean {
+	switch (value) {
+		case 'instrument': {
+			return summary.isInstrument;
+		}
+
+		case 'effect': {
+			return !summary.isInstrument;
+		}
+
+		case 'fav': {
+			return summary.favorite;
+		}
+
+		case 'hidden': {
+			return summary.hidden;
+		}
+
+		case 'broken': {
+			return isBroken(healthState(summary));
+		}
+
+		case 'checked': {
+			return summary.health !== undefined;
 		}
 	}
 }

@@ -1,4 +1,4 @@
-import {CATEGORIES, FORMATS, type Category, type Format} from '../catalog/plugin.js';
+import {CATEGORIES, FORMATS, HEALTHS, HEALTH_WARNINGS, type Category, type Format, type Health, type HealthWarning} from '../catalog/plugin.js';
 import {closest} from '../catalog/closest.js';
 import {QueryError} from './query-error.js';
 import {parseWholeNumber} from '../numbers.js';
@@ -23,10 +23,14 @@ export type QueryTerm = {
 export type TextField = 'vendor' | 'param' | 'tag';
 /** Filters that compare a count. */
 export type CountField = 'params' | 'in' | 'out';
+/** Filters that compare a health-check measurement (decimals allowed; unchecked plugins never match). */
+export type MeasureField = 'cpu' | 'latency';
+/** Values of `health:`: a checked plugin's health, or `unchecked`. */
+export const HEALTH_FILTER_VALUES = [...HEALTHS, 'unchecked'] as const;
 /** Comparators of count filters; `:` alone means `=`. */
 export type Comparator = '>' | '<' | '>=' | '<=' | '=';
 /** Values of `is:`. */
-export const IS_VALUES = ['instrument', 'effect', 'fav', 'hidden'] as const;
+export const IS_VALUES = ['instrument', 'effect', 'fav', 'hidden', 'broken', 'checked'] as const;
 /** One `is:` value. */
 export type IsValue = (typeof IS_VALUES)[number];
 
@@ -46,22 +50,27 @@ export type QueryFilter = FilterCommon & (
 	| {field: 'category'; op: ':'; value: Category}
 	| {field: 'is'; op: ':'; value: IsValue}
 	| {field: CountField; op: Comparator; value: number}
+	| {field: 'health'; op: ':'; value: Health | 'unchecked'}
+	| {field: 'warn'; op: ':'; value: HealthWarning}
+	| {field: MeasureField; op: Comparator; value: number}
 );
 
 /** A parsed query: free terms (matched through the index) and filters (matched on the records). */
 export type ParsedQuery = {terms: QueryTerm[]; filters: QueryFilter[]};
 
 /** Filter names as typed; `category` and `cat` are the same filter. */
-export const FILTER_NAMES = ['vendor', 'format', 'cat', 'category', 'param', 'tag', 'is', 'params', 'in', 'out'] as const;
+export const FILTER_NAMES = ['vendor', 'format', 'cat', 'category', 'param', 'tag', 'is', 'params', 'in', 'out', 'health', 'warn', 'cpu', 'latency'] as const;
 
 const textFields = new Set(['vendor', 'param', 'tag']);
 const countFields = new Set(['params', 'in', 'out']);
+const measureFields = new Set(['cpu', 'latency']);
 const filterHead = /^([A-Za-z]+)(:>=|:<=|:>|:<|:=|>=|<=|:|>|<|=)/;
 
 /**
  * Parses the query language (docs/search.md): free words, "quoted phrases", `-` negation and the
- * filters `vendor: format: cat:/category: param: tag: is:` plus the counts `params in out`
- * with `> < >= <= =` (also written `params:>20`; `params:20` means `=`). Filter values may be
+ * filters `vendor: format: cat:/category: param: tag: is: health: warn:` plus the counts
+ * `params in out` and the measurements `cpu latency` with `> < >= <= =` (also written
+ * `params:>20`; `params:20` means `=`). Filter values may be
  * quoted (`vendor:"Damien Zammit"`). Throws only QueryError (with a 1-based column).
  * Cost: linear in the query's length.
  */
@@ -148,9 +157,11 @@ function makeFilter(typedName: string, typedOp: string, value: string, common: F
 		throw new QueryError(`unknown filter '${typedName}' at column ${nameColumn}${hint}`, nameColumn);
 	}
 
-	if (countFields.has(name)) {
+	if (countFields.has(name) || measureFields.has(name)) {
 		const op = (typedOp.length > 1 && typedOp.startsWith(':') ? typedOp.slice(1) : typedOp === ':' ? '=' : typedOp) as Comparator;
-		return {...common, field: name as CountField, op, value: wholeNumber(name, value, valueColumn)};
+		return countFields.has(name)
+			? {...common, field: name as CountField, op, value: wholeNumber(name, value, valueColumn)}
+			: {...common, field: name as MeasureField, op, value: decimalNumber(name, value, valueColumn)};
 	}
 
 	if (typedOp !== ':') {
@@ -170,6 +181,14 @@ function makeFilter(typedName: string, typedOp: string, value: string, common: F
 		return {...common, field: 'format', op: ':', value: oneOf('format', FORMATS, lower, value, valueColumn)};
 	}
 
+	if (name === 'health') {
+		return {...common, field: 'health', op: ':', value: oneOf('health', HEALTH_FILTER_VALUES, lower, value, valueColumn)};
+	}
+
+	if (name === 'warn') {
+		return {...common, field: 'warn', op: ':', value: oneOf('warning', HEALTH_WARNINGS, lower, value, valueColumn)};
+	}
+
 	if (name === 'is') {
 		const alias = lower === 'favorite' || lower === 'favourite' ? 'fav' : lower;
 		return {...common, field: 'is', op: ':', value: oneOf('\'is:\' value', IS_VALUES, alias, value, valueColumn)};
@@ -186,6 +205,19 @@ function oneOf<T extends string>(what: string, allowed: readonly T[], lower: str
 	const guess = closest(lower, allowed);
 	const hint = guess ? ` — did you mean '${guess}'?` : '';
 	throw new QueryError(`unknown ${what} '${typed}' at column ${column}${hint} (one of: ${allowed.join(', ')})`, column);
+}
+
+function decimalNumber(name: string, value: string, column: number): number {
+	if (value === '') {
+		throw new QueryError(`'${name}' at column ${column - 1} needs a number, as in ${name}>10`, column);
+	}
+
+	const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+	if (!Number.isFinite(number)) {
+		throw new QueryError(`'${name}' needs a number at column ${column}, not '${value}'`, column);
+	}
+
+	return number;
 }
 
 function wholeNumber(name: string, value: string, column: number): number {

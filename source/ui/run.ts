@@ -3,10 +3,11 @@ import {createElement} from 'react';
 import {render} from 'ink';
 import {openStore} from '../db/open.js';
 import {messageOf} from '../errors.js';
+import type {CheckHandle} from '../check/events.js';
 import type {ScanHandle} from '../scan/events.js';
 import {defaultRoots, scannableFormats} from '../scan/roots.js';
 import {App} from './app.js';
-import {lazyScan} from './lazy-scan.js';
+import {lazyHandle} from './lazy-handle.js';
 import {tuneHeapForExplorer} from './model/heap.js';
 import type {ExplorerServices} from './services.js';
 import {alternateScreen, installGuards, SIGNAL_EXIT_CODES} from './terminal.js';
@@ -19,9 +20,11 @@ export type ExplorerOptions = {
 	color: boolean;
 	/** Scan options the explorer's `r`/`R` pass on (jobs, timeout, extra folders). */
 	scan?: {jobs?: number; timeoutSeconds?: number};
+	/** Check options the explorer's `c`/`C` pass on. */
+	check?: {jobs?: number; timeoutSeconds?: number};
 };
 
-/** How long quitting waits for a running scan to stop (its finished files are committed already). */
+/** How long quitting waits for a running scan or check to stop (its finished files are committed already). */
 const scanStopTimeoutMs = 5000;
 
 /**
@@ -33,11 +36,16 @@ export async function runExplorer(options: ExplorerOptions): Promise<number> {
 	tuneHeapForExplorer();
 	const store = openStore(options.dbPath);
 	let activeScan: ScanHandle | undefined;
+	let activeCheck: CheckHandle | undefined;
 	const services: ExplorerServices = {
 		store,
 		startScan: ({full}) => {
-			activeScan = lazyScan(async () => import('../scan/run.js'), {dbPath: options.dbPath, full, ...options.scan});
+			activeScan = lazyHandle(async () => (await import('../scan/run.js')).startScan({dbPath: options.dbPath, full, ...options.scan}));
 			return activeScan;
+		},
+		startCheck: ({ids, all}) => {
+			activeCheck = lazyHandle(async () => (await import('../check/run.js')).startCheck({store, ids, all, ...options.check}));
+			return activeCheck;
 		},
 		searchFolders: () => scannableFormats().map(format => ({format, folders: defaultRoots(format)})),
 		now: () => Date.now(),
@@ -72,7 +80,7 @@ export async function runExplorer(options: ExplorerOptions): Promise<number> {
 		instance.cleanup();
 		screen.leave();
 		removeGuards();
-		await stopScan(activeScan);
+		await Promise.all([stopJob(activeScan), stopJob(activeCheck)]);
 		store.close();
 	}
 
@@ -95,14 +103,14 @@ export async function runExplorer(options: ExplorerOptions): Promise<number> {
 	return exitCode;
 }
 
-async function stopScan(scan: ScanHandle | undefined): Promise<void> {
-	if (!scan) {
+async function stopJob(job: ScanHandle | CheckHandle | undefined): Promise<void> {
+	if (!job) {
 		return;
 	}
 
-	scan.cancel();
+	job.cancel();
 	let timer: NodeJS.Timeout | undefined;
-	await Promise.race([scan.done.catch(() => undefined), new Promise(resolve => {
+	await Promise.race([job.done.catch(() => undefined), new Promise(resolve => {
 		timer = setTimeout(resolve, scanStopTimeoutMs);
 	})]);
 	clearTimeout(timer);

@@ -1,5 +1,6 @@
 import {useInput} from 'ink';
 import {useCatalog} from './hooks/use-catalog.js';
+import {useCheck} from './hooks/use-check.js';
 import {useCommands} from './hooks/use-commands.js';
 import {useDetails} from './hooks/use-details.js';
 import {useExplorer} from './hooks/use-explorer.js';
@@ -23,7 +24,7 @@ export type ShellProps = {
 	size?: TerminalSize | undefined;
 };
 
-/** Holds the state (catalog, filter, details, scan, screens), routes keys, and shows the screen on top. */
+/** Holds the state (catalog, filter, details, scan, check, screens), routes keys, and shows the screen on top. */
 export function Shell({size: fixed}: ShellProps) {
 	const services = useServices();
 	const size = useTerminalSize(fixed);
@@ -31,11 +32,12 @@ export function Shell({size: fixed}: ShellProps) {
 	const explorer = useExplorer(catalog, size.rows);
 	const details = useDetails(catalog, size.rows);
 	const scan = useScan(catalog.refresh);
+	const check = useCheck(catalog.reloadPlugins);
 	const screens = useScreens();
 	const scroll = useScroll();
 	const stats = useStats(catalog, screens.screen === 'stats');
 	const handleKey = useCommands({
-		screens, catalog, explorer, details, scan, scroll,
+		screens, catalog, explorer, details, scan, check, scroll,
 		scrollLines: screens.screen === 'stats' && stats ? statsLines(stats) : helpLineCount(),
 		scrollHeight: size.rows - 2,
 	});
@@ -43,7 +45,7 @@ export function Shell({size: fixed}: ShellProps) {
 	const now = services.now();
 	switch (screens.screen) {
 		case 'details': {
-			return <DetailsScreen details={details} scan={scan.view} lastScanAt={catalog.lastScanAt} size={size} now={now}/>;
+			return <DetailsScreen details={details} scan={scan.view} check={check.view} lastScanAt={catalog.lastScanAt} size={size} now={now}/>;
 		}
 
 		case 'stats': {
@@ -71,5 +73,5 @@ export function Shell({size: fixed}: ShellProps) {
 		return <EmptyScreen folders={services.searchFolders()} size={size}/>;
 	}
 
-	return <ExplorerScreen explorer={explorer} catalog={catalog} scan={scan.view} size={size} now={now}/>;
+	return <ExplorerScreen explorer={explorer} catalog={catalog} scan={scan.view} check={check.view} size={size} now={now}/>;
 }

@@ -9,7 +9,7 @@ export type Figure = {
 	/** Stable name, e.g. "scan.cold.jobs2" — the key `--compare` matches on. */
 	name: string;
 	value: number;
-	unit: 'ms' | 's' | 'MB' | 'plugins/s' | 'x' | 'count';
+	unit: 'ms' | 's' | 'MB' | 'plugins/s' | 'x' | 'count' | '%';
 	/** Whether a larger value is better (rates, ratios). */
 	higherIsBetter?: boolean;
 	/** The goal, as text, e.g. "≤ 300 ms". */

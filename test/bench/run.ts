@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark, prints one table, writes test/bench/results.json.
- *   --only NAME[,NAME]   run only these benchmarks (scan, store, host, search, cli-search, explorer)
+ *   --only NAME[,NAME]   run only these benchmarks (scan, store, host, search, cli-search, explorer, check)
  *   --compare FILE       report every figure more than 20% worse than in a saved results file
  */
 import {spawnSync} from 'node:child_process';
@@ -18,6 +18,7 @@ const registry: Record<string, () => Promise<Benchmark>> = {
 	search: async () => scriptBenchmark('Search (synthetic catalogs, 200 queries)', 'search.ts', ['--expose-gc']),
 	'cli-search': async () => (await import('./cli-search.js')).cliSearchBenchmark,
 	explorer: async () => (await import('./explorer.js')).explorerBenchmark,
+	check: async () => (await import('./check.js')).checkBenchmark,
 };
 
 /** A benchmark that runs in its own process (a clean heap): the script prints its figures as a JSON line with `--figures`. */

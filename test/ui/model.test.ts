@@ -37,7 +37,9 @@ test('times and numbers read well', t => {
 
 test('the sort cycle skips name when the filter has no words (best is then by name)', t => {
 	t.is(nextSort('best', false), 'vendor');
-	t.is(nextSort('params', false), 'best');
+	t.is(nextSort('params', false), 'cpu');
+	t.is(nextSort('cpu', false), 'latency');
+	t.is(nextSort('latency', false), 'best');
 	t.is(nextSort('best', true), 'name');
 	t.is(nextSort('name', true), 'vendor');
 });
@@ -48,6 +50,16 @@ test('sorts by vendor, format and parameter count', t => {
 	t.deepEqual(sortItems(items, 'format').map(item => item.format), ['clap', 'lv2', 'vst3']);
 	t.deepEqual(sortItems(items, 'params').map(item => item.parameterCount), [10, 3, 1]);
 	t.is(sortItems(items, 'best'), items);
+});
+
+test('sorts by CPU and latency, highest first, unchecked plugins last', t => {
+	const items = [
+		{...summary('unchecked', 'V', 'lv2', 1)},
+		{...summary('light', 'V', 'lv2', 1), health: 'ok' as const, warnings: [], cpuPercent: 0.5, latencySamples: 0, checkedAt: 'x'},
+		{...summary('heavy', 'V', 'lv2', 1), health: 'ok' as const, warnings: ['heavy' as const], cpuPercent: 62, latencySamples: 128, checkedAt: 'x'},
+	];
+	t.deepEqual(sortItems(items, 'cpu').map(item => item.name), ['heavy', 'light', 'unchecked']);
+	t.deepEqual(sortItems(items, 'latency').map(item => item.name), ['heavy', 'light', 'unchecked']);
 });
 
 test('columns fit the width; the details pane appears from 120 columns', t => {

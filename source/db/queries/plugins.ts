@@ -1,12 +1,13 @@
 import type {Store} from '../open.js';
-import type {Category, CategorySource, Format, Parameter, PluginRecord, PluginSummary, Preset, Status} from '../../catalog/plugin.js';
+import type {Category, CategorySource, Format, Health, HealthWarning, Parameter, PluginRecord, PluginSummary, Preset, Status} from '../../catalog/plugin.js';
+import {healthColumns, healthJoin, type HealthRow} from './health.js';
 import {NAME_ORDER_SQL} from '../../catalog/name-order.js';
 import {formatRank} from '../../catalog/plugin.js';
 import {groupMembers} from './groups.js';
 import {cachedStatement} from './statements.js';
 
 /** Sort orders of `list`. */
-export const SORTS = ['name', 'vendor', 'format', 'params'] as const;
+export const SORTS = ['name', 'vendor', 'format', 'params', 'cpu', 'latency'] as const;
 /** One sort order. */
 export type Sort = (typeof SORTS)[number];
 
@@ -36,12 +37,13 @@ const summaryColumns = `
 	p.midi_inputs as midiInputs, p.midi_outputs as midiOutputs,
 	(select json_group_array(t.tag) from (select tag from tags where plugin_id = p.id order by tag) t) as tags,
 	coalesce(u.favorite, 0) as favorite, coalesce(u.hidden, 0) as hidden,
-	p.status as status, p.error as error, p.scanned_at as scannedAt, p.parameter_count as parameterCount`;
+	p.status as status, p.error as error, p.scanned_at as scannedAt, p.parameter_count as parameterCount,
+	${healthColumns}`;
 
-const fromClause = 'from plugins p left join user_data u on u.plugin_id = p.id';
+const fromClause = `from plugins p left join user_data u on u.plugin_id = p.id ${healthJoin}`;
 
 /** A summary row as SQLite returns it. */
-type SummaryRow = Omit<PluginSummary, 'tags' | 'favorite' | 'hidden' | 'isInstrument' | 'error'> & {
+type SummaryRow = Omit<PluginSummary, 'tags' | 'favorite' | 'hidden' | 'isInstrument' | 'error' | keyof HealthRow> & HealthRow & {
 	key: number;
 	tags: string;
 	favorite: number;
@@ -55,6 +57,8 @@ const orderBy: Record<Sort, string> = {
 	vendor: 'p.vendor collate nocase, p.name collate nocase, p.id',
 	format: 'p.format, p.name collate nocase, p.id',
 	params: 'p.parameter_count desc, p.name collate nocase, p.id',
+	cpu: `coalesce(h.cpu_percent, -1) desc, ${NAME_ORDER_SQL}`,
+	latency: `coalesce(h.latency_samples, -1) desc, ${NAME_ORDER_SQL}`,
 };
 
 /**
@@ -247,5 +251,22 @@ function toSummary(row: SummaryRow): PluginSummary {
 		summary.error = row.error;
 	}
 
+	if (row.health !== null) {
+		addHealth(summary, row);
+	}
+
 	return summary;
+}
+
+/** Copies a current health result onto a summary (absent before a check). */
+function addHealth(summary: PluginSummary, row: HealthRow): void {
+	summary.health = row.health as Health;
+	summary.warnings = JSON.parse(row.warnings ?? '[]') as HealthWarning[];
+	summary.latencySamples = row.latencySamples;
+	summary.cpuPercent = row.cpuPercent;
+	if (row.healthError) {
+		summary.healthError = row.healthError;
+	}
+
+	summary.checkedAt = row.checkedAt!;
 }

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {PluginRecord, PluginSummary} from '../../catalog/plugin.js';
 import {useTheme} from '../hooks/use-theme.js';
-import {ioText, rangeText} from '../model/describe.js';
+import {healthText, ioText, rangeText} from '../model/describe.js';
 import {cell} from '../model/format.js';
 
 /** Props of the details pane beside the list. */
@@ -24,7 +24,7 @@ export function DetailsPane({summary, record, width, height}: DetailsPaneProps) 
 	const line = (label: string, value: string) => (
 		<Text wrap="truncate"><Text color={theme.text.secondary}>{label.padEnd(9)}</Text>{value}</Text>
 	);
-	const fixed = 9;
+	const fixed = 10;
 	const parameters = (record?.parameters ?? []).slice(0, Math.max(0, height - 2 - fixed - 1));
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle={theme.glyph.border} borderColor={theme.ui.border} paddingX={1} overflow="hidden">
@@ -35,6 +35,7 @@ export function DetailsPane({summary, record, width, height}: DetailsPaneProps) 
 			{line('ports', ioText(summary, theme.glyph.arrow))}
 			{line('params', `${summary.parameterCount}${record ? ` · presets ${record.presets.length}` : ''}`)}
 			{line('status', summary.status + (summary.error ? ': ' + summary.error : ''))}
+			{line('health', healthText(summary, theme.glyph.separator))}
 			{line('path', summary.path)}
 			<Text color={theme.text.secondary} wrap="truncate">{theme.glyph.enter} for every parameter</Text>
 			{parameters.map(parameter => (

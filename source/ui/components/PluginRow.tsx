@@ -1,5 +1,7 @@
 import {memo} from 'react';
 import {Box, Text} from 'ink';
+import {healthState, isBroken} from '../../catalog/health.js';
+import type {PluginSummary} from '../../catalog/plugin.js';
 import type {ListColumns} from '../model/columns.js';
 import {cell} from '../model/format.js';
 import {formatCells, type ExplorerItem} from '../model/grouped-rows.js';
@@ -14,20 +16,26 @@ export type PluginRowProps = {
 };
 
 /**
- * One plugin in the explorer list: favourite mark, name, vendor, format, category. Memoised.
+ * One plugin in the explorer list: favourite and broken marks, name, vendor, format, category. A
+ * plugin whose health check found it broken has the broken glyph (first in the mark column, or
+ * after the favourite star) and its name in the error colour. Memoised.
  * The selected row is one padded line (its highlight spans the row); the others place each
  * column in its own box, so Ink draws only the text and not the padding (every character drawn
  * costs Ink work on every frame).
  */
 export const PluginRow = memo(function PluginRow({summary, selected, columns, theme}: PluginRowProps) {
 	const {ellipsis} = theme.glyph;
-	const mark = summary.favorite ? theme.glyph.favorite : ' ';
+	const broken = isBroken(healthState(summary));
+	const star = summary.favorite ? theme.glyph.favorite : '';
+	const cross = broken ? theme.glyph.broken : '';
 	const dim = summary.status !== 'ok' && summary.status !== 'imported';
-	const nameColor = dim ? theme.status.warning : theme.text.primary;
+	const nameColor = broken ? theme.status.error : dim ? theme.status.warning : theme.text.primary;
 	if (selected) {
 		return (
 			<Text inverse wrap="truncate">
-				<Text color={theme.ui.favorite}>{cell(mark, columns.mark)}</Text>
+				<Text color={theme.ui.favorite}>{star}</Text>
+				<Text color={theme.status.error}>{cross}</Text>
+				{cell('', columns.mark - [...star, ...cross].length)}
 				<Text bold color={nameColor}>{cell(summary.name, columns.name, ellipsis)}</Text>
 				{' '}
 				<Text color={theme.text.secondary}>{cell(summary.vendor, columns.vendor, ellipsis)}</Text>
@@ -44,7 +52,10 @@ export const PluginRow = memo(function PluginRow({summary, selected, columns, th
 	);
 	return (
 		<Box height={1}>
-			<Box width={columns.mark} flexShrink={0}>{summary.favorite ? <Text color={theme.ui.favorite}>{mark}</Text> : null}</Box>
+			<Box width={columns.mark} flexShrink={0}>
+				{star ? <Text color={theme.ui.favorite}>{star}</Text> : null}
+				{cross ? <Text color={theme.status.error}>{cross}</Text> : null}
+			</Box>
 			{column(summary.name, columns.name, nameColor)}
 			{column(summary.vendor, columns.vendor, theme.text.secondary)}
 			{summary.formats

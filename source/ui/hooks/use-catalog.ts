@@ -5,6 +5,7 @@ import type {ScanSummary} from '../../scan/events.js';
 import {firstRows, lastScanTime, toggleFavorite, visibleTotal} from '../model/catalog.js';
 import {buildIndexInSteps, indexChanges, loadSummariesInPages, withChanges} from '../model/catalog-loader.js';
 import {applyScanChanges, categoryRulesStamp} from '../model/scan-refresh.js';
+import {loadSearchDocumentsOf} from '../../search/catalog-source.js';
 import {useServices} from './use-services.js';
 
 /** The catalog as the explorer holds it. */
@@ -29,6 +30,8 @@ export type CatalogApi = Catalog & {
 	refresh(summary?: ScanSummary): void;
 	/** Toggles a plugin's favourite mark in the store and in memory. */
 	toggleFavorite(id: string): void;
+	/** Reads some plugins' rows again (after a health check stored their results) into the list and the index. */
+	reloadPlugins(ids: string[]): void;
 };
 
 /** The list is republished at most this often while pages arrive (each publish re-filters it). */
@@ -110,6 +113,17 @@ export function useCatalog(firstPage: number): CatalogApi {
 
 		setCatalog(previous => ({...previous, items: previous.items.map(item => (item.id === id ? updated : item)), revision: previous.revision + 1}));
 	}, [store]);
+	const reload = useCallback((ids: string[]) => {
+		const fresh = new Map(loadSearchDocumentsOf(store, ids).map(document => [document.summary.id, document]));
+		const {index} = current.current;
+		for (const document of fresh.values()) {
+			index?.upsert(document);
+			// A load under way may have read the old row already: it applies this when it ends.
+			changed.current.set(document.summary.id, document.summary);
+		}
+
+		setCatalog(previous => ({...previous, items: previous.items.map(item => fresh.get(item.id)?.summary ?? item), revision: previous.revision + 1}));
+	}, [store]);
 	const refresh = useCallback((summary?: ScanSummary) => {
 		const {index, items, complete} = current.current;
 		const patched = summary && index && complete ? applyScanChanges(store, index, items, summary, rules.current) : undefined;
@@ -119,5 +133,5 @@ export function useCatalog(firstPage: number): CatalogApi {
 			load();
 		}
 	}, [store, load]);
-	return {...catalog, refresh, toggleFavorite: toggle};
+	return {...catalog, refresh, toggleFavorite: toggle, reloadPlugins: reload};
 }

@@ -5,6 +5,7 @@ import type {CommandName} from '../keys/commands.js';
 import {routeKey, splitInput, type FocusState, type KeyRoute} from '../keys/route.js';
 import {moveOf} from '../model/navigation.js';
 import type {CatalogApi} from './use-catalog.js';
+import type {CheckApi} from './use-check.js';
 import type {DetailsState} from './use-details.js';
 import type {ExplorerState} from './use-explorer.js';
 import type {ScanApi} from './use-scan.js';
@@ -18,6 +19,7 @@ export type CommandTargets = {
 	explorer: ExplorerState;
 	details: DetailsState;
 	scan: ScanApi;
+	check: CheckApi;
 	/** Scroll of the help and stats screens, with their content and window heights. */
 	scroll: Scroll;
 	scrollLines: number;
@@ -87,7 +89,7 @@ function applyRoute(route: KeyRoute, focus: FocusState, targets: CommandTargets,
 }
 
 function runCommand(command: CommandName, targets: CommandTargets, exit: () => void): void {
-	const {screens, catalog, explorer, details, scan, scroll} = targets;
+	const {screens, catalog, explorer, details, scan, check, scroll} = targets;
 	const {screen} = screens;
 	const move = moveOf(command);
 	if (move) {
@@ -106,6 +108,7 @@ function runCommand(command: CommandName, targets: CommandTargets, exit: () => v
 		case 'app.quit':
 		case 'app.interrupt': {
 			scan.cancel();
+			check.cancel();
 			exit();
 			return;
 		}
@@ -131,6 +134,13 @@ function runCommand(command: CommandName, targets: CommandTargets, exit: () => v
 
 		case 'scan.cancel': {
 			scan.cancel();
+			check.cancel();
+			return;
+		}
+
+		case 'check.selected':
+		case 'check.filtered': {
+			startCheck(command, targets);
 			return;
 		}
 
@@ -150,6 +160,18 @@ function runCommand(command: CommandName, targets: CommandTargets, exit: () => v
 				catalog.toggleFavorite(details.id);
 			}
 		}
+	}
+}
+
+/** `c`: the plugin selected (or shown in details), run again even with a result; `C`: the filter's plugins without one. */
+function startCheck(command: 'check.selected' | 'check.filtered', {screens, explorer, details, check}: CommandTargets): void {
+	if (command === 'check.selected') {
+		const id = screens.screen === 'details' ? details.id : screens.screen === 'explorer' ? explorer.selectedNow()?.id : undefined;
+		if (id) {
+			check.start({ids: [id], all: true});
+		}
+	} else if (screens.screen === 'explorer') {
+		check.start({ids: explorer.result.items.map(item => item.id), all: false});
 	}
 }
 

@@ -6,7 +6,7 @@ import {useListNavigation, type ListNavigation} from './use-list-navigation.js';
 import {usePluginRecord} from './use-plugin-record.js';
 
 /** Lines of the details screen above the parameter table. */
-export const DETAILS_HEADER_LINES = 7;
+export const DETAILS_HEADER_LINES = 8;
 
 /** The details screen's plugin, its record and the parameter table's cursor. */
 export type DetailsState = {

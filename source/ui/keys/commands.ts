@@ -4,6 +4,7 @@ export type CommandName =
 	| 'filter.focus' | 'nav.back' | 'nav.open'
 	| 'plugin.favorite' | 'list.sort' | 'list.view'
 	| 'scan.incremental' | 'scan.full' | 'scan.cancel'
+	| 'check.selected' | 'check.filtered'
 	| 'screen.stats' | 'screen.help'
 	| 'app.quit' | 'app.interrupt';
 
@@ -19,7 +20,7 @@ export type Binding =
 export type NamedKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'escape' | 'return';
 
 /** Where a command does something, for grouping the help screen. */
-export type CommandGroup = 'Move' | 'Explorer' | 'Scan' | 'Screens' | 'App';
+export type CommandGroup = 'Move' | 'Explorer' | 'Scan' | 'Check' | 'Screens' | 'App';
 
 /** One row of the command table: its bindings and the sentence the help screen shows. */
 export type CommandSpec = {
@@ -41,11 +42,13 @@ export const COMMANDS: readonly CommandSpec[] = [
 	{name: 'nav.open', bindings: [{name: 'return'}], description: 'Open the selected plugin: every parameter, presets, duplicates', group: 'Explorer'},
 	{name: 'nav.back', bindings: [{name: 'escape'}], description: 'Leave or clear the filter; go back one screen', group: 'Explorer'},
 	{name: 'plugin.favorite', bindings: [{char: 'f'}], description: 'Mark or unmark the selected plugin as a favourite', group: 'Explorer'},
-	{name: 'list.sort', bindings: [{char: 's'}], description: 'Cycle the sort: best match, name, vendor, format, parameters', group: 'Explorer'},
+	{name: 'list.sort', bindings: [{char: 's'}], description: 'Cycle the sort: best match, name, vendor, format, parameters, CPU, latency', group: 'Explorer'},
 	{name: 'list.view', bindings: [{char: 'v'}], description: 'Switch the view: one row per plugin with its formats, or one row per format', group: 'Explorer'},
 	{name: 'scan.incremental', bindings: [{char: 'r'}], description: 'Rescan changed files, with a live dashboard', group: 'Scan'},
 	{name: 'scan.full', bindings: [{char: 'R'}], description: 'Rescan everything (but the blacklist)', group: 'Scan'},
-	{name: 'scan.cancel', bindings: [{char: 'x'}], description: 'Stop the running scan (results so far are kept)', group: 'Scan'},
+	{name: 'scan.cancel', bindings: [{char: 'x'}], description: 'Stop the running scan or check (results so far are kept)', group: 'Scan'},
+	{name: 'check.selected', bindings: [{char: 'c'}], description: 'Check the selected plugin on audio: health, warnings, latency, CPU', group: 'Check'},
+	{name: 'check.filtered', bindings: [{char: 'C'}], description: 'Check every plugin in the filter that has no current result (x stops)', group: 'Check'},
 	{name: 'screen.stats', bindings: [{char: 't'}], description: 'Statistics: plugins per format, category, vendor; last scans', group: 'Screens'},
 	{name: 'screen.help', bindings: [{char: '?'}], description: 'This help', group: 'Screens'},
 	{name: 'app.quit', bindings: [{char: 'q'}], description: 'Quit', group: 'App'},

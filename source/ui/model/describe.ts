@@ -1,6 +1,31 @@
 import type {Parameter, PluginBase} from '../../catalog/plugin.js';
 import {number} from './format.js';
 
+/**
+ * A plugin's last health check in one phrase: "ok · latency 64 smp · cpu 1.2%", "crashed: host
+ * crashed with SIGSEGV", or "unchecked" before a check (or after its file changed).
+ */
+export function healthText(plugin: Pick<PluginBase, 'health' | 'warnings' | 'latencySamples' | 'cpuPercent' | 'healthError'>, separator = '·'): string {
+	if (!plugin.health) {
+		return 'unchecked';
+	}
+
+	const parts = [plugin.health + (plugin.healthError ? ': ' + plugin.healthError : '')];
+	if (plugin.warnings?.length) {
+		parts.push('warn ' + plugin.warnings.join(','));
+	}
+
+	if (plugin.latencySamples !== null && plugin.latencySamples !== undefined) {
+		parts.push(`latency ${plugin.latencySamples} smp`);
+	}
+
+	if (plugin.cpuPercent !== null && plugin.cpuPercent !== undefined) {
+		parts.push(`cpu ${number(plugin.cpuPercent)}%`);
+	}
+
+	return parts.join(` ${separator} `);
+}
+
 /** Audio and MIDI ports in one phrase: "audio 2→2 (+1 aux) · midi 1→0". */
 export function ioText(plugin: Pick<PluginBase, 'audioInputs' | 'audioOutputs' | 'auxInputs' | 'midiInputs' | 'midiOutputs'>, arrow = '→'): string {
 	const aux = plugin.auxInputs > 0 ? ` (+${plugin.auxInputs} aux)` : '';

@@ -6,12 +6,14 @@ export type HelpLine =
 	| {kind: 'key'; keys: string; text: string}
 	| {kind: 'text'; text: string};
 
-const groups: CommandGroup[] = ['Move', 'Explorer', 'Scan', 'Screens', 'App'];
+const groups: CommandGroup[] = ['Move', 'Explorer', 'Scan', 'Check', 'Screens', 'App'];
 
 const queryHelp = [
 	'Words match names, vendors, categories, formats, tags and parameter names (fuzzy, by prefix).',
 	'Filters: vendor:lsp  format:lv2  cat:dynamics  param:thresh  tag:mix  is:fav  is:instrument',
 	'         is:effect  params>20  in>=2  out=1  "quoted phrase"  -word (leave out)',
+	'Health:  is:broken  is:checked  health:nan|crashed|timeout|failed|ok|unchecked  warn:silent',
+	'         cpu>10  latency>0  (after a check: c / C here, or pluginary check)',
 ];
 
 /** The help screen's lines, generated from the command table (so it never drifts from the keys). */

@@ -2,7 +2,7 @@ import {compareByNameKey, compareText, nocaseKey} from '../../catalog/name-order
 import type {PluginSummary} from '../../catalog/plugin.js';
 
 /** Sort orders of the explorer: `best` is relevance when the filter has words, else by name. */
-export const UI_SORTS = ['best', 'name', 'vendor', 'format', 'params'] as const;
+export const UI_SORTS = ['best', 'name', 'vendor', 'format', 'params', 'cpu', 'latency'] as const;
 /** One explorer sort order. */
 export type UiSort = (typeof UI_SORTS)[number];
 
@@ -31,12 +31,17 @@ function keys(item: PluginSummary): {name: string; vendor: string} {
 	return cached;
 }
 
+/** Highest first; plugins without the figure (unchecked) after every one with it. */
+const byFigure = (a: number | null | undefined, b: number | null | undefined): number => (b ?? -1) - (a ?? -1);
+
 /** The store's orders (db/queries/plugins.ts) in JS. */
 const comparators: Record<Exclude<UiSort, 'best'>, (a: PluginSummary, b: PluginSummary) => number> = {
 	name: (a, b) => compareByNameKey(keys(a).name, a, keys(b).name, b),
 	vendor: (a, b) => compareText(keys(a).vendor, keys(b).vendor) || compareText(keys(a).name, keys(b).name) || compareText(a.id, b.id),
 	format: (a, b) => compareText(a.format, b.format) || compareText(keys(a).name, keys(b).name) || compareText(a.id, b.id),
 	params: (a, b) => b.parameterCount - a.parameterCount || compareText(keys(a).name, keys(b).name) || compareText(a.id, b.id),
+	cpu: (a, b) => byFigure(a.cpuPercent, b.cpuPercent) || compareByNameKey(keys(a).name, a, keys(b).name, b),
+	latency: (a, b) => byFigure(a.latencySamples, b.latencySamples) || compareByNameKey(keys(a).name, a, keys(b).name, b),
 };
 
 /**

@@ -12,6 +12,7 @@ import {useTheme} from '../hooks/use-theme.js';
 import type {TerminalSize} from '../hooks/use-terminal-size.js';
 import {paneWidth} from '../model/columns.js';
 import {filterMessage, listHeightFor, statusText} from '../model/filter.js';
+import type {CheckView} from '../model/check-state.js';
 import type {ScanView} from '../model/scan-state.js';
 import {sortLabel} from '../model/sort.js';
 
@@ -20,16 +21,18 @@ export type ExplorerScreenProps = {
 	explorer: ExplorerState;
 	catalog: CatalogApi;
 	scan: ScanView | undefined;
+	/** The running or last health check. */
+	check?: CheckView | undefined;
 	size: TerminalSize;
 	now: number;
 };
 
 const browsingHints: Hint[] = [['filter.focus', 'filter'], ['nav.open', 'details'], ['plugin.favorite', 'fav'], ['list.sort', 'sort'], ['list.view', 'view'],
-	['scan.incremental', 'scan'], ['screen.stats', 'stats'], ['screen.help', 'help'], ['app.quit', 'quit']];
+	['check.selected', 'check'], ['scan.incremental', 'scan'], ['screen.stats', 'stats'], ['screen.help', 'help'], ['app.quit', 'quit']];
 const typingHints: Hint[] = [['nav.open', 'keep filter'], ['nav.back', 'clear'], ['cursor.up', 'move'], ['app.interrupt', 'quit']];
 
 /** The explorer: filter line, the plugin list (with a details pane when wide), status bar and key hints. */
-export function ExplorerScreen({explorer, catalog, scan, size, now}: ExplorerScreenProps) {
+export function ExplorerScreen({explorer, catalog, scan, check, size, now}: ExplorerScreenProps) {
 	const theme = useTheme();
 	const {result, nav, query} = explorer;
 	const message = filterMessage(result);
@@ -49,7 +52,7 @@ export function ExplorerScreen({explorer, catalog, scan, size, now}: ExplorerScr
 					: <PluginList items={explorer.rows} view={nav} height={height} width={listWidth} grouped={explorer.grouped}/>}
 				{pane > 0 ? <Box marginLeft={1}><DetailsPane summary={explorer.selected} record={record?.id === explorer.selected?.id ? record : undefined} width={pane} height={height + 1}/></Box> : null}
 			</Box>
-			<StatusBar left={left} lastScanAt={catalog.lastScanAt} scan={scan} width={size.columns} now={now}/>
+			<StatusBar left={left} lastScanAt={catalog.lastScanAt} scan={scan} check={check} width={size.columns} now={now}/>
 			<KeyHints hints={explorer.focused ? typingHints : browsingHints}/>
 		</Box>
 	);

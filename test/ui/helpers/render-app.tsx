@@ -5,6 +5,7 @@ import type {ExplorerServices} from '../../../source/ui/services.js';
 import {makeTheme} from '../../../source/ui/theme.js';
 import type {Store} from '../../../source/db/open.js';
 import type {ScanEvent, ScanHandle, ScanSummary} from '../../../source/scan/events.js';
+import {startCheck} from '../../../source/check/run.js';
 
 /** Keys as the terminal sends them. */
 export const keys = {up: '\u001B[A', down: '\u001B[B', pageDown: '\u001B[6~', pageUp: '\u001B[5~', home: '\u001B[H', end: '\u001B[F', enter: '\r', escape: '\u001B', ctrlC: '\u0003', backspace: '\u007F'};
@@ -78,6 +79,7 @@ export function renderApp({store, columns = 100, rows = 24, unicode = true, colo
 			scan.started.push(options);
 			return scan;
 		},
+		startCheck: ({ids, all}) => startCheck({store, ids, all, jobs: 1}),
 		searchFolders: () => [{format: 'lv2', folders: ['/home/me/.lv2', '/usr/lib/lv2']}, {format: 'clap', folders: ['/usr/lib/clap']}],
 		now: () => Date.parse('2026-01-02T12:00:00.000Z'),
 	};
