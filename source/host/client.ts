@@ -9,7 +9,7 @@ import {
 import type {ProbedPlugin} from '../catalog/plugin.js';
 import {hostBinaryPath} from './binary.js';
 import {HostCrashedError, HostProbeError, HostStartError, type HostExit} from './errors.js';
-import type {InitializeResult, ProbeParams, ProbeResult} from './protocol.js';
+import type {CheckParams, CheckResult, InitializeResult, ProbeParams, ProbeResult} from './protocol.js';
 
 /** Options for starting a host process. */
 export type HostClientOptions = {
@@ -121,6 +121,15 @@ export class HostClient {
 	async probe(params: ProbeParams): Promise<ProbedPlugin[]> {
 		const result = await this.request<ProbeResult>('probe', params);
 		return result.plugins;
+	}
+
+	/**
+	 * Runs one plugin on audio and judges it. A plugin that cannot be instantiated resolves as `failed`; a file
+	 * that cannot be loaded or holds no such uid rejects with HostProbeError; a crash with HostCrashedError.
+	 * The caller owns the timeout (kill the host when it does not answer).
+	 */
+	async check(params: CheckParams): Promise<CheckResult> {
+		return this.request<CheckResult>('check', params);
 	}
 
 	/** Asks the host to exit cleanly and waits until it has. */

@@ -12,6 +12,7 @@ export const HOST_ERROR_CODES = {
 	loadFailed: -32_003,
 	formatUnavailable: -32_004,
 	pluginError: -32_005,
+	unknownPlugin: -32_006,
 } as const;
 
 /** Whether one format can be probed by this host build, and why not when it cannot. */
@@ -45,3 +46,36 @@ export type ProbePart = {index: number; count: number};
 
 /** Result of `probe`: every plugin in the file or bundle. */
 export type ProbeResult = {plugins: ProbedPlugin[]};
+
+/** Parameters of `check`: run one plugin of a file on audio and judge it (PROTOCOL.md, "check"). */
+export type CheckParams = {
+	format: Format;
+	/** The file or bundle, as for `probe`. */
+	path: string;
+	/** The plugin's `uid` as `probe` returns it. */
+	uid: string;
+	/** Seconds of audio to process (default 2). */
+	seconds?: number;
+	/** Default 48000. */
+	sampleRate?: number;
+	/** Frames per process call (default 512). */
+	blockSize?: number;
+};
+
+/** What the host itself can judge; `crashed` and `timeout` are the client's verdicts when the host dies or hangs. */
+export type HostHealth = 'ok' | 'nan' | 'failed';
+
+/** A finding next to a health value: all-zero output of an effect, subnormal output samples, cpuPercent ≥ 50. */
+export type CheckWarning = 'silent' | 'denormals' | 'heavy';
+
+/** Result of `check`. */
+export type CheckResult = {
+	health: HostHealth;
+	warnings: CheckWarning[];
+	/** The latency the plugin reports in its format, in samples; null when it reports none. */
+	latencySamples: number | null;
+	/** Time in the process call ÷ duration of the audio processed × 100; null when nothing was processed. */
+	cpuPercent: number | null;
+	/** Why the plugin `failed`. */
+	error?: string;
+};

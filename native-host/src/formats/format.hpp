@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "../check/check.hpp"
+#include "../rpc/errors.hpp"
 #include "../plugin_info.hpp"
 
 namespace pluginary {
@@ -42,6 +44,15 @@ public:
     virtual bool supportsParts() const { return false; }
     /// Every plugin in the file or bundle at `path`, complete. Throws ProbeError.
     virtual std::vector<PluginInfo> probe(const std::string& path, const ProbeOptions& options) = 0;
+    /// Runs plugin `request.uid` of the file or bundle at `path` on audio and judges it (`check` in PROTOCOL.md).
+    /// Throws ProbeError when the file cannot be loaded or holds no such plugin; a plugin that cannot be
+    /// instantiated or activated is a `failed` result instead.
+    /// The default (AU) says the format cannot be checked here.
+    virtual check::Result check(const std::string& path, const check::Request& request) {
+        (void)path;
+        (void)request;
+        throw ProbeError(rpc::kFormatUnavailable, "check is not available for " + name() + " in this build");
+    }
 };
 
 /// Factories, one per format file. FormatRegistry (registry.cpp) is the only list of them.

@@ -5,8 +5,10 @@
 
 #include "../dl_library.hpp"
 #include "../rpc/errors.hpp"
+#include "../check/formats.hpp"
 #include "../text.hpp"
 #include "format.hpp"
+#include "ladspa_ports.hpp"
 
 namespace pluginary {
 namespace {
@@ -34,8 +36,9 @@ int integerSteps(double lo, double hi) {
     return n > INT_MAX ? INT_MAX : static_cast<int>(n);
 }
 
-/// One control port as a parameter, by the hint rules of ladspa.h (documented in PROTOCOL.md).
-ParameterInfo controlParameter(const LADSPA_Descriptor& d, unsigned long index, double sampleRate) {
+}  // namespace
+
+ParameterInfo ladspa::controlParameter(const LADSPA_Descriptor& d, unsigned long index, double sampleRate) {
     const LADSPA_PortRangeHint hint = d.PortRangeHints ? d.PortRangeHints[index] : LADSPA_PortRangeHint{0, 0, 0};
     const LADSPA_PortRangeHintDescriptor h = hint.HintDescriptor;
     ParameterInfo p;
@@ -91,6 +94,8 @@ ParameterInfo controlParameter(const LADSPA_Descriptor& d, unsigned long index, 
     return p;
 }
 
+namespace {
+
 PluginInfo describe(const LADSPA_Descriptor& d, const std::string& fileName, double sampleRate) {
     PluginInfo info;
     info.format = "ladspa";
@@ -106,7 +111,7 @@ PluginInfo describe(const LADSPA_Descriptor& d, const std::string& fileName, dou
         if (LADSPA_IS_PORT_AUDIO(pd)) {
             (LADSPA_IS_PORT_INPUT(pd) ? info.audioInputs : info.audioOutputs) += 1;
         } else if (LADSPA_IS_PORT_CONTROL(pd)) {
-            info.parameters.push_back(controlParameter(d, i, sampleRate));
+            info.parameters.push_back(ladspa::controlParameter(d, i, sampleRate));
         }
     }
     return info;
@@ -117,12 +122,8 @@ public:
     std::string name() const override { return "ladspa"; }
 
     std::vector<PluginInfo> probe(const std::string& path, const ProbeOptions& options) override {
-        if (!looksLikeSharedLibrary(path)) throw ProbeError(rpc::kNotAPlugin, "not a LADSPA library: " + path + " is not a shared library");
-        DlLibrary library(path);
-        if (!library.ok()) throw ProbeError(rpc::kLoadFailed, "dlopen failed: " + library.error());
-        const auto entry = reinterpret_cast<LADSPA_Descriptor_Function>(library.symbol("ladspa_descriptor"));
-        if (!entry) throw ProbeError(rpc::kNotAPlugin, "not a LADSPA library: no ladspa_descriptor entry point");
-
+        DlLibrary library = open(path);
+        const LADSPA_Descriptor_Function entry = entryPoint(library);
         const std::string fileName = baseName(path);
         std::vector<PluginInfo> plugins;
         std::vector<std::string> skipped;
@@ -140,6 +141,35 @@ public:
         }
         for (const auto& s : skipped) plugins.front().warnings.push_back(s);
         return plugins;
+    }
+
+    check::Result check(const std::string& path, const check::Request& request) override {
+        DlLibrary library = open(path);
+        const LADSPA_Descriptor_Function entry = entryPoint(library);
+        const std::string prefix = baseName(path) + "/";
+        if (request.uid.compare(0, prefix.size(), prefix) != 0)
+            throw ProbeError(rpc::kUnknownPlugin, "no plugin \"" + request.uid + "\" in " + path + " (LADSPA uids start with \"" + prefix + "\")");
+        const std::string label = request.uid.substr(prefix.size());
+        for (unsigned long index = 0;; ++index) {
+            const LADSPA_Descriptor* d = entry(index);
+            if (!d) break;
+            if (d->Label && label == d->Label) return check::runLadspa(*d, request);
+        }
+        throw ProbeError(rpc::kUnknownPlugin, "no plugin \"" + request.uid + "\" in " + path);
+    }
+
+private:
+    static DlLibrary open(const std::string& path) {
+        if (!looksLikeSharedLibrary(path)) throw ProbeError(rpc::kNotAPlugin, "not a LADSPA library: " + path + " is not a shared library");
+        DlLibrary library(path);
+        if (!library.ok()) throw ProbeError(rpc::kLoadFailed, "dlopen failed: " + library.error());
+        return library;
+    }
+
+    static LADSPA_Descriptor_Function entryPoint(const DlLibrary& library) {
+        const auto entry = reinterpret_cast<LADSPA_Descriptor_Function>(library.symbol("ladspa_descriptor"));
+        if (!entry) throw ProbeError(rpc::kNotAPlugin, "not a LADSPA library: no ladspa_descriptor entry point");
+        return entry;
     }
 };
 

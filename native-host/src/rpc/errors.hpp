@@ -14,5 +14,6 @@ constexpr int kNotAPlugin = -32002;        ///< the file is not a plugin of that
 constexpr int kLoadFailed = -32003;        ///< dlopen failed, or the plugin refused to load / instantiate
 constexpr int kFormatUnavailable = -32004; ///< the format is not supported by this build or OS
 constexpr int kPluginError = -32005;       ///< the plugin loaded but misbehaved while being queried
+constexpr int kUnknownPlugin = -32006;     ///< check: the file or bundle holds no plugin with that uid
 
 }  // namespace pluginary::rpc

@@ -52,6 +52,33 @@ ProbePart parsePart(const json& part) {
     return {static_cast<int>(index), static_cast<int>(count)};
 }
 
+/// The required, non-empty string `path`.
+std::string requirePath(const json& params) {
+    const std::string path = *member(params, "path", json::value_t::string, "string", true);
+    if (path.empty()) throw RpcError(kInvalidParams, "parameter \"path\" must not be empty");
+    return path;
+}
+
+/// -32001 unless `path` exists.
+void requireReadable(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        throw RpcError(kFileNotFound, "cannot read " + sanitizeUtf8(path) + ": " + std::strerror(errno));
+    }
+}
+
+/// An optional number `key` in [lo, hi], or `fallback` when absent.
+double number(const json& params, const char* key, double fallback, double lo, double hi) {
+    const auto it = params.find(key);
+    if (it == params.end() || it->is_null()) return fallback;
+    if (!it->is_number()) throw RpcError(kInvalidParams, std::string("parameter \"") + key + "\" must be a number");
+    const double v = it->get<double>();
+    if (!(v >= lo && v <= hi))
+        throw RpcError(kInvalidParams, std::string("parameter \"") + key + "\" must be between " +
+                                           json(lo).dump() + " and " + json(hi).dump());
+    return v;
+}
+
 }  // namespace
 
 int Server::run() {
@@ -90,6 +117,7 @@ bool Server::handle(const std::string& body) {
     const json params = message.contains("params") ? message["params"] : json::object();
     try {
         if (method == "probe") replyRaw(id, probe(params));  // large: written as text, not through a json DOM
+        else if (method == "check") reply(id, check(params));
         else reply(id, dispatch(method));
     } catch (const RpcError& e) {
         replyError(id, e.code, e.what());
@@ -123,35 +151,19 @@ json Server::initialize() {
 
 std::string Server::probe(const json& params) {
     if (!params.is_object()) throw RpcError(kInvalidParams, "probe takes an object: {format, path, instantiate?, part?}");
-    const std::string formatName = *member(params, "format", json::value_t::string, "string", true);
-    const std::string path = *member(params, "path", json::value_t::string, "string", true);
+    const std::string path = requirePath(params);
     ProbeOptions options;
     if (const json* inst = member(params, "instantiate", json::value_t::boolean, "boolean", false))
         options.instantiate = inst->get<bool>();
-    if (path.empty()) throw RpcError(kInvalidParams, "parameter \"path\" must not be empty");
     const json* part = member(params, "part", json::value_t::object, "object {index, count}", false);
     if (part) options.part = parsePart(*part);
 
-    Format* format = registry_.find(formatName);
-    if (!format) {
-        if (registry_.known(formatName)) {
-            for (const auto& m : registry_.missing())
-                if (m.name == formatName) throw RpcError(kFormatUnavailable, formatName + " is not available: " + m.reason);
-        }
-        throw RpcError(kInvalidParams,
-                       "unknown format \"" + sanitizeUtf8(formatName) + "\"; expected one of " + formatNames(registry_));
-    }
-    std::string reason;
-    if (!format->available(reason)) throw RpcError(kFormatUnavailable, formatName + " is not available: " + reason);
+    Format* format = &requireFormat(params);
     if (part && !format->supportsParts())
-        throw RpcError(kInvalidParams, "parameter \"part\" is only supported for lv2, not " + formatName);
-
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
-        throw RpcError(kFileNotFound, "cannot read " + sanitizeUtf8(path) + ": " + std::strerror(errno));
-    }
+        throw RpcError(kInvalidParams, "parameter \"part\" is only supported for lv2, not " + format->name());
+    requireReadable(path);
     // LV2 runs no plugin code unless asked to instantiate; every other format loads and runs it.
-    if (formatName == "lv2" && !options.instantiate) return probeResultJson(format->probe(path, options));
+    if (format->name() == "lv2" && !options.instantiate) return probeResultJson(format->probe(path, options));
     if (!waker_) waker_ = std::make_unique<SleepWaker>();
     std::vector<PluginInfo> plugins;
     {
@@ -159,6 +171,53 @@ std::string Server::probe(const json& params) {
         plugins = format->probe(path, options);
     }
     return probeResultJson(plugins);
+}
+
+Format& Server::requireFormat(const json& params) {
+    const std::string formatName = *member(params, "format", json::value_t::string, "string", true);
+    Format* format = registry_.find(formatName);
+    if (!format) {
+        for (const auto& m : registry_.missing())
+            if (m.name == formatName) throw RpcError(kFormatUnavailable, formatName + " is not available: " + m.reason);
+        throw RpcError(kInvalidParams,
+                       "unknown format \"" + sanitizeUtf8(formatName) + "\"; expected one of " + formatNames(registry_));
+    }
+    std::string reason;
+    if (!format->available(reason)) throw RpcError(kFormatUnavailable, formatName + " is not available: " + reason);
+    return *format;
+}
+
+json Server::check(const json& params) {
+    if (!params.is_object())
+        throw RpcError(kInvalidParams, "check takes an object: {format, path, uid, seconds?, sampleRate?, blockSize?}");
+    const std::string path = requirePath(params);
+    check::Request request;
+    request.uid = *member(params, "uid", json::value_t::string, "string", true);
+    if (request.uid.empty()) throw RpcError(kInvalidParams, "parameter \"uid\" must not be empty");
+    request.seconds = number(params, "seconds", request.seconds, 0.01, 60.0);
+    request.sampleRate = number(params, "sampleRate", request.sampleRate, 8000.0, 384000.0);
+    request.blockSize = static_cast<int>(number(params, "blockSize", request.blockSize, 1.0, 8192.0));
+    if (params.contains("blockSize") && !params["blockSize"].is_number_integer())
+        throw RpcError(kInvalidParams, "parameter \"blockSize\" must be an integer");
+    Format& format = requireFormat(params);
+    requireReadable(path);
+
+    if (!waker_) waker_ = std::make_unique<SleepWaker>();
+    check::Result result;
+    {
+        SleepWaker::Armed armed(*waker_);
+        check::FloatStateGuard floatState;
+        try {
+            result = format.check(path, request);
+        } catch (const check::Failed& e) {
+            result = check::failedResult(e.what());
+        }
+    }
+    json out = {{"health", result.health}, {"warnings", result.warnings}, {"latencySamples", nullptr}, {"cpuPercent", nullptr}};
+    if (result.latencySamples) out["latencySamples"] = *result.latencySamples;
+    if (result.cpuPercent) out["cpuPercent"] = *result.cpuPercent;
+    if (!result.error.empty()) out["error"] = sanitizeUtf8(result.error);
+    return out;
 }
 
 void Server::reply(const json& id, const json& result) {

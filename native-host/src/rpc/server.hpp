@@ -32,6 +32,10 @@ private:
     nlohmann::json initialize();
     /// The probe result as JSON text.
     std::string probe(const nlohmann::json& params);
+    /// The check result (`check` in PROTOCOL.md).
+    nlohmann::json check(const nlohmann::json& params);
+    /// The format named by params["format"], available, or throws the matching RpcError.
+    Format& requireFormat(const nlohmann::json& params);
     void reply(const nlohmann::json& id, const nlohmann::json& result);
     /// A reply whose result is already JSON text.
     void replyRaw(const nlohmann::json& id, const std::string& resultJson);

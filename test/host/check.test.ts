@@ -1,0 +1,95 @@
+/* The host's `check` method: each fixture that misbehaves while processing is judged right, per format. */
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import test, {type ExecutionContext} from 'ava';
+import type {Format} from '../../source/catalog/plugin.js';
+import {HostCrashedError, HostProbeError} from '../../source/host/errors.js';
+import {HOST_ERROR_CODES, type CheckResult} from '../../source/host/protocol.js';
+import {startHost} from './host-helpers.js';
+
+const build = path.resolve('test/fixtures/build');
+const built = existsSync(path.join(build, 'health/ladspa/health_ok.so')) ? test : test.skip;
+
+/** The behaviours of the health fixtures (test/fixtures/plugins/health) that still answer. */
+const judged = ['ok', 'nan', 'silent', 'denormals', 'slow', 'latency'] as const;
+type Judged = (typeof judged)[number];
+type Kind = Judged | 'crash' | 'hang';
+
+/** What `check` must say about each behaviour (latency only where the fixture reports one). */
+const expected: Record<Judged, Pick<CheckResult, 'health' | 'warnings'> & {latency?: number}> = {
+	ok: {health: 'ok', warnings: []},
+	nan: {health: 'nan', warnings: []},
+	silent: {health: 'ok', warnings: ['silent']},
+	denormals: {health: 'ok', warnings: ['denormals']},
+	slow: {health: 'ok', warnings: ['heavy']},
+	latency: {health: 'ok', warnings: [], latency: 256},
+};
+
+type Target = {format: Format; path: string; uid: string};
+
+/** Where the health fixture of `kind` is in `format`, and its uid. */
+function healthFixture(format: Format, kind: Kind): Target {
+	const file = `health_${kind}.so`;
+	return {format, path: path.join(build, 'health/ladspa', file), uid: `${file}/health_${kind}`};
+}
+
+function checkJudgement(t: ExecutionContext, target: Target, kind: Judged, result: CheckResult): void {
+	const want = expected[kind];
+	const label = `${target.format} ${kind}`;
+	t.is(result.health, want.health, label);
+	t.deepEqual(result.warnings, want.warnings, label);
+	t.is(typeof result.cpuPercent, 'number', label);
+	if (want.latency === undefined) {
+		t.true(result.latencySamples === null || result.latencySamples === 0, label);
+	} else {
+		t.is(result.latencySamples, want.latency, label);
+	}
+}
+
+const healthFormats: Format[] = ['ladspa'];
+
+for (const format of healthFormats) {
+	built(`${format}: every behaviour judged right, all in one host`, async t => {
+		const host = startHost(t);
+		for (const kind of judged) {
+			const target = healthFixture(format, kind);
+			checkJudgement(t, target, kind, await host.check(target));
+		}
+	});
+
+	built(`${format}: a plugin that crashes in its process call takes the host down with SIGSEGV`, async t => {
+		const host = startHost(t);
+		const error = await t.throwsAsync(host.check(healthFixture(format, 'crash')), {instanceOf: HostCrashedError});
+		t.is(error?.signal, 'SIGSEGV');
+	});
+
+	built(`${format}: a plugin that hangs in its process call never answers`, async t => {
+		const host = startHost(t);
+		const answer = host.check(healthFixture(format, 'hang')).then(() => 'answered', () => 'failed');
+		const outcome = await Promise.race([answer, new Promise(resolve => {
+			setTimeout(resolve, 3000, 'hung');
+		})]);
+		t.is(outcome, 'hung');
+		host.kill();
+	});
+}
+
+built('a uid that is not in the file is a JSON-RPC error, and the host goes on', async t => {
+	const host = startHost(t);
+	const target = healthFixture('ladspa', 'ok');
+	const error = await t.throwsAsync(host.check({...target, uid: 'health_ok.so/nope'}), {instanceOf: HostProbeError});
+	t.is(error?.code, HOST_ERROR_CODES.unknownPlugin);
+	t.is((await host.check(target)).health, 'ok');
+});
+
+built('bad parameters are JSON-RPC errors', async t => {
+	const host = startHost(t);
+	const target = healthFixture('ladspa', 'ok');
+	for (const bad of [{...target, uid: ''}, {...target, seconds: 0}, {...target, blockSize: 1.5}, {format: 'ladspa', path: target.path}]) {
+		const error = await t.throwsAsync(host.request('check', bad), {instanceOf: HostProbeError});
+		t.is(error?.code, HOST_ERROR_CODES.invalidParams, JSON.stringify(bad));
+	}
+
+	const missing = await t.throwsAsync(host.check({...target, path: '/nonexistent.so'}), {instanceOf: HostProbeError});
+	t.is(missing?.code, HOST_ERROR_CODES.fileNotFound);
+});
