@@ -27,10 +27,40 @@ const expected: Record<Judged, Pick<CheckResult, 'health' | 'warnings'> & {laten
 
 type Target = {format: Format; path: string; uid: string};
 
-/** Where the health fixture of `kind` is in `format`, and its uid. */
+const kinds: Kind[] = [...judged, 'crash', 'hang'];
+
+/** The DPF build's class UID: the words 'DPF ', 'clas', the unique id ('PHl' + index digit) and 0, in memory order. */
+function dpfClassUid(kind: Kind): string {
+	const digit = (0x30 + kinds.indexOf(kind)).toString(16).toUpperCase();
+	return `2046504473616C63${digit}6C485000000000`;
+}
+
+/** Where the health fixture of `kind` is in `format`, and its uid. LADSPA is plain C; the rest one DPF source. */
 function healthFixture(format: Format, kind: Kind): Target {
-	const file = `health_${kind}.so`;
-	return {format, path: path.join(build, 'health/ladspa', file), uid: `${file}/health_${kind}`};
+	const name = `PluginaryHealth${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+	const directory = path.join(build, 'health', format === 'vst2' ? 'vst' : format);
+	switch (format) {
+		case 'ladspa': {
+			const file = `health_${kind}.so`;
+			return {format, path: path.join(directory, file), uid: `${file}/health_${kind}`};
+		}
+
+		case 'lv2': {
+			return {format, path: path.join(directory, `${name}.lv2`), uid: `urn:pluginary:fixtures:health-${kind}`};
+		}
+
+		case 'vst2': {
+			return {format, path: path.join(directory, `${name}.so`), uid: `${name}.so`};
+		}
+
+		case 'vst3': {
+			return {format, path: path.join(directory, `${name}.vst3`), uid: dpfClassUid(kind)};
+		}
+
+		default: {
+			return {format, path: path.join(directory, `${name}.clap`), uid: `org.pluginary.fixtures.health-${kind}`};
+		}
+	}
 }
 
 function checkJudgement(t: ExecutionContext, target: Target, kind: Judged, result: CheckResult): void {
@@ -46,7 +76,7 @@ function checkJudgement(t: ExecutionContext, target: Target, kind: Judged, resul
 	}
 }
 
-const healthFormats: Format[] = ['ladspa'];
+const healthFormats: Format[] = ['ladspa', 'vst2', 'clap'];
 
 for (const format of healthFormats) {
 	built(`${format}: every behaviour judged right, all in one host`, async t => {

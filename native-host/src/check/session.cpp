@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #if defined(__SSE__) || defined(__x86_64__)
 #include <xmmintrin.h>
@@ -74,15 +75,16 @@ void Session::prepare() {
 }
 
 void Session::judge() {
+    // By the bits, not by float comparisons: a plugin built with -ffast-math sets denormals-are-zero for the whole
+    // process when it is loaded (crtfastmath), and then every comparison would see a subnormal as zero.
     for (const auto& channel : outputs_) {
         for (const float sample : channel) {
-            switch (std::fpclassify(sample)) {
-                case FP_NAN:
-                case FP_INFINITE: ++nonFinite_; break;
-                case FP_SUBNORMAL: ++subnormal_; ++nonZero_; break;
-                case FP_ZERO: break;
-                default: ++nonZero_; break;
-            }
+            uint32_t bits;
+            std::memcpy(&bits, &sample, sizeof bits);
+            const uint32_t exponent = bits & 0x7F800000u, mantissa = bits & 0x007FFFFFu;
+            if (exponent == 0x7F800000u) ++nonFinite_;
+            else if (exponent == 0 && mantissa != 0) ++subnormal_, ++nonZero_;
+            else if (exponent != 0) ++nonZero_;
         }
     }
 }

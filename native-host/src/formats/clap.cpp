@@ -8,6 +8,7 @@
 // - audio: main ports' channels → audioInputs/audioOutputs, other input ports' channels → auxInputs;
 //   note ports → midiInputs/midiOutputs (port counts). CLAP presets (preset-discovery) are not read.
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "../text.hpp"
 #include "clap_host.hpp"
 #include "../dl_library.hpp"
+#include "../check/formats.hpp"
 #include "format.hpp"
 
 namespace pluginary {
@@ -130,16 +132,10 @@ public:
     std::string name() const override { return "clap"; }
 
     std::vector<PluginInfo> probe(const std::string& path, const ProbeOptions&) override {
-        if (!looksLikeSharedLibrary(path)) throw ProbeError(rpc::kNotAPlugin, "not a CLAP plugin: " + path + " is not a shared library");
-        DlLibrary library(path);
-        if (!library.ok()) throw ProbeError(rpc::kLoadFailed, "dlopen failed: " + library.error());
-        const auto* entry = static_cast<const clap_plugin_entry_t*>(library.symbol("clap_entry"));
-        if (entry == nullptr) throw ProbeError(rpc::kNotAPlugin, "no CLAP entry point (clap_entry)");
+        DlLibrary library = open(path);
+        const clap_plugin_entry_t* entry = entryPoint(library);
         clap::EntryScope scope(entry, path);
-        const auto* factory = entry->get_factory != nullptr
-            ? static_cast<const clap_plugin_factory_t*>(entry->get_factory(CLAP_PLUGIN_FACTORY_ID))
-            : nullptr;
-        if (factory == nullptr) throw ProbeError(rpc::kNotAPlugin, "the CLAP file has no plugin factory");
+        const clap_plugin_factory_t* factory = pluginFactory(entry);
         clap::Host host;
         std::vector<PluginInfo> plugins;
         const uint32_t count = factory->get_plugin_count(factory);
@@ -150,6 +146,50 @@ public:
         }
         if (plugins.empty()) throw ProbeError(rpc::kNotAPlugin, "the CLAP file's factory lists no plugins");
         return plugins;
+    }
+
+    check::Result check(const std::string& path, const check::Request& request) override {
+        DlLibrary library = open(path);
+        const clap_plugin_entry_t* entry = entryPoint(library);
+        clap::EntryScope scope(entry, path);
+        const clap_plugin_factory_t* factory = pluginFactory(entry);
+        bool listed = false;
+        const uint32_t count = factory->get_plugin_count(factory);
+        for (uint32_t i = 0; i < count && !listed; ++i) {
+            const clap_plugin_descriptor_t* d = factory->get_plugin_descriptor(factory, i);
+            listed = d != nullptr && d->id != nullptr && request.uid == d->id;
+        }
+        if (!listed) throw ProbeError(rpc::kUnknownPlugin, "no plugin \"" + request.uid + "\" in " + path);
+        clap::Host host;
+        std::unique_ptr<clap::Instance> instance;
+        try {
+            instance = std::make_unique<clap::Instance>(factory, host, request.uid.c_str());
+        } catch (const ProbeError& e) {
+            throw check::Failed(e.what());
+        }
+        return check::runClap(*instance, host, request);
+    }
+
+private:
+    static DlLibrary open(const std::string& path) {
+        if (!looksLikeSharedLibrary(path)) throw ProbeError(rpc::kNotAPlugin, "not a CLAP plugin: " + path + " is not a shared library");
+        DlLibrary library(path);
+        if (!library.ok()) throw ProbeError(rpc::kLoadFailed, "dlopen failed: " + library.error());
+        return library;
+    }
+
+    static const clap_plugin_entry_t* entryPoint(const DlLibrary& library) {
+        const auto* entry = static_cast<const clap_plugin_entry_t*>(library.symbol("clap_entry"));
+        if (entry == nullptr) throw ProbeError(rpc::kNotAPlugin, "no CLAP entry point (clap_entry)");
+        return entry;
+    }
+
+    static const clap_plugin_factory_t* pluginFactory(const clap_plugin_entry_t* entry) {
+        const auto* factory = entry->get_factory != nullptr
+            ? static_cast<const clap_plugin_factory_t*>(entry->get_factory(CLAP_PLUGIN_FACTORY_ID))
+            : nullptr;
+        if (factory == nullptr) throw ProbeError(rpc::kNotAPlugin, "the CLAP file has no plugin factory");
+        return factory;
     }
 };
 

@@ -8,6 +8,7 @@
 #include "../rpc/errors.hpp"
 #include "clap/entry.h"
 #include "clap/ext/audio-ports.h"
+#include "clap/ext/latency.h"
 #include "clap/ext/note-ports.h"
 #include "clap/ext/params.h"
 #include "clap/ext/thread-check.h"
@@ -42,8 +43,10 @@ private:
     const clap_plugin_entry_t* entry_;
 };
 
-/// A minimal clap_host: says who we are, offers thread-check (we are always on the main thread) and nothing else;
-/// the request_* calls are no-ops, since a probe never activates or processes.
+/// A minimal clap_host: says who we are, offers thread-check and the latency, params and note-ports host
+/// extensions (all requests are no-ops: a probe never processes, and a check runs a fixed schedule). The host is
+/// single-threaded: while `audio` is set (around start_processing, process and stop_processing), thread-check
+/// says the calling thread is the audio thread, otherwise the main thread.
 class Host {
 public:
     Host() {
@@ -57,23 +60,40 @@ public:
         host_.request_restart = &noop;
         host_.request_process = &noop;
         host_.request_callback = &noop;
-        threadCheck_.is_main_thread = [](const clap_host_t*) { return true; };
-        threadCheck_.is_audio_thread = [](const clap_host_t*) { return false; };
+        threadCheck_.is_main_thread = [](const clap_host_t* h) { return !self(h)->audio; };
+        threadCheck_.is_audio_thread = [](const clap_host_t* h) { return self(h)->audio; };
+        latency_.changed = &noop;
+        params_.rescan = [](const clap_host_t*, clap_param_rescan_flags) {};
+        params_.clear = [](const clap_host_t*, clap_id, clap_param_clear_flags) {};
+        params_.request_flush = &noop;
+        notePorts_.supported_dialects = [](const clap_host_t*) -> uint32_t { return CLAP_NOTE_DIALECT_CLAP | CLAP_NOTE_DIALECT_MIDI; };
+        notePorts_.rescan = [](const clap_host_t*, uint32_t) {};
     }
     Host(const Host&) = delete;
     Host& operator=(const Host&) = delete;
     const clap_host_t* get() const { return &host_; }
 
+    /// True while the plugin runs audio-thread calls (check only).
+    bool audio = false;
+
 private:
     static void noop(const clap_host_t*) {}
+    static const Host* self(const clap_host_t* host) { return static_cast<const Host*>(host->host_data); }
     static const void* getExtension(const clap_host_t* host, const char* id) {
-        const auto* self = static_cast<const Host*>(host->host_data);
-        if (id != nullptr && std::strcmp(id, CLAP_EXT_THREAD_CHECK) == 0) return &self->threadCheck_;
+        const Host* h = self(host);
+        if (id == nullptr) return nullptr;
+        if (std::strcmp(id, CLAP_EXT_THREAD_CHECK) == 0) return &h->threadCheck_;
+        if (std::strcmp(id, CLAP_EXT_LATENCY) == 0) return &h->latency_;
+        if (std::strcmp(id, CLAP_EXT_PARAMS) == 0) return &h->params_;
+        if (std::strcmp(id, CLAP_EXT_NOTE_PORTS) == 0) return &h->notePorts_;
         return nullptr;
     }
 
     clap_host_t host_{};
     clap_host_thread_check_t threadCheck_{};
+    clap_host_latency_t latency_{};
+    clap_host_params_t params_{};
+    clap_host_note_ports_t notePorts_{};
 };
 
 /// A created and initialised plugin; destroyed with the object.

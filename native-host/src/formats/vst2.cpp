@@ -4,13 +4,17 @@
 // - display texts: the plugin's getParamDisplay text, then a space and its getParamLabel when there is one
 //   ("-20.0 dB"), read after setParameter(0), setParameter(1) and back at the value the plugin loaded with;
 // - VST2 has no output parameters, so isOutput is always false.
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "../rpc/errors.hpp"
 #include "../text.hpp"
 #include "../dl_library.hpp"
+#include "../check/formats.hpp"
 #include "format.hpp"
 #include "vst2_abi.hpp"
 #include "vst2_effect.hpp"
@@ -133,12 +137,8 @@ public:
     std::vector<PluginInfo> probe(const std::string& path, const ProbeOptions& options) override {
         const std::filesystem::path file(path);
         const std::string fileName = file.filename().string();
-        if (!looksLikeSharedLibrary(path)) throw ProbeError(rpc::kNotAPlugin, "not a VST2 plugin: " + path + " is not a shared library");
-        DlLibrary library(path);
-        if (!library.ok()) throw ProbeError(rpc::kLoadFailed, "dlopen failed: " + library.error());
-        auto entry = reinterpret_cast<vst2::EntryPoint>(library.symbol("VSTPluginMain"));
-        if (entry == nullptr) entry = reinterpret_cast<vst2::EntryPoint>(library.symbol("main"));
-        if (entry == nullptr) throw ProbeError(rpc::kNotAPlugin, "no VST2 entry point (VSTPluginMain/main)");
+        DlLibrary library = open(path);
+        const vst2::EntryPoint entry = entryPoint(library);
 
         vst2::HostContext context;
         context.sampleRate = options.sampleRate;
@@ -158,6 +158,46 @@ public:
         }
         if (plugins.empty()) throw ProbeError(rpc::kNotAPlugin, "the VST2 shell plugin lists no sub-plugins");
         return plugins;
+    }
+
+    /// uid: the file name, or the file name + "/<shell id>" for a shell's sub-plugin (created with that id current).
+    check::Result check(const std::string& path, const check::Request& request) override {
+        const std::string fileName = std::filesystem::path(path).filename().string();
+        vst2::HostContext context;
+        context.sampleRate = request.sampleRate;
+        context.blockSize = request.blockSize;
+        if (request.uid != fileName) {
+            const std::string prefix = fileName + "/";
+            char* end = nullptr;
+            const std::string id = request.uid.substr(std::min(prefix.size(), request.uid.size()));
+            context.currentShellId = request.uid.compare(0, prefix.size(), prefix) == 0 ? std::strtoll(id.c_str(), &end, 10) : 0;
+            if (context.currentShellId == 0 || end == nullptr || *end != '\0')
+                throw ProbeError(rpc::kUnknownPlugin, "no plugin \"" + request.uid + "\" in " + path);
+        }
+        DlLibrary library = open(path);
+        const vst2::EntryPoint entry = entryPoint(library);
+        std::unique_ptr<Effect> fx;
+        try {
+            fx = std::make_unique<Effect>(entry, context);
+        } catch (const ProbeError& e) {
+            throw check::Failed(e.what());
+        }
+        return check::runVst2(*fx, request);
+    }
+
+private:
+    static DlLibrary open(const std::string& path) {
+        if (!looksLikeSharedLibrary(path)) throw ProbeError(rpc::kNotAPlugin, "not a VST2 plugin: " + path + " is not a shared library");
+        DlLibrary library(path);
+        if (!library.ok()) throw ProbeError(rpc::kLoadFailed, "dlopen failed: " + library.error());
+        return library;
+    }
+
+    static vst2::EntryPoint entryPoint(const DlLibrary& library) {
+        auto entry = reinterpret_cast<vst2::EntryPoint>(library.symbol("VSTPluginMain"));
+        if (entry == nullptr) entry = reinterpret_cast<vst2::EntryPoint>(library.symbol("main"));
+        if (entry == nullptr) throw ProbeError(rpc::kNotAPlugin, "no VST2 entry point (VSTPluginMain/main)");
+        return entry;
     }
 };
 
