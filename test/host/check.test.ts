@@ -76,7 +76,7 @@ function checkJudgement(t: ExecutionContext, target: Target, kind: Judged, resul
 	}
 }
 
-const healthFormats: Format[] = ['ladspa', 'vst2', 'clap'];
+const healthFormats: Format[] = ['ladspa', 'lv2', 'vst2', 'clap'];
 
 for (const format of healthFormats) {
 	built(`${format}: every behaviour judged right, all in one host`, async t => {

@@ -3,6 +3,7 @@
 #include <optional>
 #include <sys/stat.h>
 
+#include "../check/formats.hpp"
 #include "../rpc/errors.hpp"
 #include "../text.hpp"
 #include "format.hpp"
@@ -72,13 +73,7 @@ public:
     bool supportsParts() const override { return true; }
 
     std::vector<PluginInfo> probe(const std::string& path, const ProbeOptions& options) override {
-        struct stat st {};
-        if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-            throw ProbeError(rpc::kNotAPlugin, "not an LV2 bundle: " + path + " is not a directory");
-        std::string dir = path.back() == '/' ? path : path + "/";
-        if (::stat((dir + "manifest.ttl").c_str(), &st) != 0)
-            throw ProbeError(rpc::kNotAPlugin, "not an LV2 bundle: no manifest.ttl in " + path);
-
+        const std::string dir = bundleDirectory(path);
         if (!world_) world_ = std::make_unique<lv2::World>(specBundles());
         bool recycle = false;
         std::vector<PluginInfo> plugins;
@@ -106,7 +101,46 @@ public:
         return plugins;
     }
 
+    /// Loads the bundle, finds the plugin by URI and runs it; the bundle is unloaded (or the world recycled,
+    /// for a big bundle) afterwards, as for probe.
+    check::Result check(const std::string& path, const check::Request& request) override {
+        const std::string dir = bundleDirectory(path);
+        if (!world_) world_ = std::make_unique<lv2::World>(specBundles());
+        bool recycle = false;
+        check::Result result;
+        {
+            Node uri(lilv_new_file_uri(world_->get(), nullptr, dir.c_str()));
+            if (!uri) throw ProbeError(rpc::kNotAPlugin, "not an LV2 bundle: cannot make a file URI of " + path);
+            LoadedBundle bundle(*world_, uri);
+            const LilvPlugin* plugin = nullptr;
+            size_t ports = 0;
+            for (const LilvPlugin* p : bundle.plugins()) {
+                if (request.uid == str(lilv_plugin_get_uri(p))) plugin = p;
+            }
+            if (!plugin) throw ProbeError(rpc::kUnknownPlugin, "no plugin \"" + request.uid + "\" in " + path);
+            if (!lilv_plugin_verify(plugin))
+                throw ProbeError(rpc::kPluginError, "<" + request.uid + "> has unreadable or incomplete data");
+            ports = lilv_plugin_get_num_ports(plugin);
+            recycle = ports > kRecycleWorldAbovePorts;
+            bundle.unload = !recycle;
+            result = check::runLv2(*world_, plugin, request);
+        }
+        if (recycle) world_.reset();
+        return result;
+    }
+
 private:
+    /// `path` with a trailing slash, after checking it is a directory with a manifest.ttl.
+    static std::string bundleDirectory(const std::string& path) {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+            throw ProbeError(rpc::kNotAPlugin, "not an LV2 bundle: " + path + " is not a directory");
+        std::string dir = path.back() == '/' ? path : path + "/";
+        if (::stat((dir + "manifest.ttl").c_str(), &st) != 0)
+            throw ProbeError(rpc::kNotAPlugin, "not an LV2 bundle: no manifest.ttl in " + path);
+        return dir;
+    }
+
     /// Reads `mine` (the whole bundle, or one part of it). Unreadable plugins are skipped with a warning on
     /// the first plugin read; when none can be read, the probe fails with the first problem.
     std::vector<PluginInfo> readPlugins(const std::vector<const LilvPlugin*>& mine, LoadedBundle& bundle,

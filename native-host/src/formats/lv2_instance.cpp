@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <lv2/atom/atom.h>
@@ -13,32 +12,12 @@
 
 #include "../rpc/errors.hpp"
 #include "format.hpp"
+#include "lv2_urid.hpp"
 #include "lv2_world.hpp"
 
 namespace pluginary::lv2 {
 
 namespace {
-
-/// A URID map for one instantiation.
-class UridMap {
-public:
-    LV2_URID map(const char* uri) {
-        auto it = ids_.find(uri);
-        if (it != ids_.end()) return it->second;
-        uris_.emplace_back(uri);
-        return ids_[uri] = static_cast<LV2_URID>(uris_.size());
-    }
-    const char* unmap(LV2_URID id) const { return id >= 1 && id <= uris_.size() ? uris_[id - 1].c_str() : nullptr; }
-
-    static LV2_URID mapCallback(LV2_URID_Map_Handle h, const char* uri) { return static_cast<UridMap*>(h)->map(uri); }
-    static const char* unmapCallback(LV2_URID_Unmap_Handle h, LV2_URID id) {
-        return static_cast<UridMap*>(h)->unmap(id);
-    }
-
-private:
-    std::unordered_map<std::string, LV2_URID> ids_;
-    std::vector<std::string> uris_;
-};
 
 std::string requiredFeatures(const LilvPlugin* plugin) {
     Nodes features(lilv_plugin_get_required_features(plugin));
@@ -51,8 +30,6 @@ std::string requiredFeatures(const LilvPlugin* plugin) {
 
 void instantiateOnce(const LilvPlugin* plugin, double sampleRate) {
     UridMap urids;
-    LV2_URID_Map map{&urids, UridMap::mapCallback};
-    LV2_URID_Unmap unmap{&urids, UridMap::unmapCallback};
     const int32_t minBlock = 16, maxBlock = 4096;
     const float rate = static_cast<float>(sampleRate);
     const LV2_URID intType = urids.map(LV2_ATOM__Int), floatType = urids.map(LV2_ATOM__Float);
@@ -63,8 +40,8 @@ void instantiateOnce(const LilvPlugin* plugin, double sampleRate) {
         {LV2_OPTIONS_INSTANCE, 0, urids.map(LV2_PARAMETERS__sampleRate), sizeof rate, floatType, &rate},
         {LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, nullptr},
     };
-    const LV2_Feature mapFeature{LV2_URID__map, &map};
-    const LV2_Feature unmapFeature{LV2_URID__unmap, &unmap};
+    const LV2_Feature mapFeature{LV2_URID__map, urids.mapFeature()};
+    const LV2_Feature unmapFeature{LV2_URID__unmap, urids.unmapFeature()};
     const LV2_Feature optionsFeature{LV2_OPTIONS__options, const_cast<LV2_Options_Option*>(options)};
     const LV2_Feature boundedFeature{LV2_BUF_SIZE__boundedBlockLength, nullptr};
     const LV2_Feature* features[] = {&mapFeature, &unmapFeature, &optionsFeature, &boundedFeature, nullptr};
