@@ -5,6 +5,7 @@ import test, {type ExecutionContext} from 'ava';
 import type {Format} from '../../source/catalog/plugin.js';
 import {HostCrashedError, HostProbeError} from '../../source/host/errors.js';
 import {HOST_ERROR_CODES, type CheckResult} from '../../source/host/protocol.js';
+import {FIXTURES_BUILD_DIR, GOOD_FIXTURES} from '../fixtures/plugins/expected.js';
 import {startHost} from './host-helpers.js';
 
 const build = path.resolve('test/fixtures/build');
@@ -76,7 +77,7 @@ function checkJudgement(t: ExecutionContext, target: Target, kind: Judged, resul
 	}
 }
 
-const healthFormats: Format[] = ['ladspa', 'lv2', 'vst2', 'clap'];
+const healthFormats: Format[] = ['ladspa', 'lv2', 'vst2', 'vst3', 'clap'];
 
 for (const format of healthFormats) {
 	built(`${format}: every behaviour judged right, all in one host`, async t => {
@@ -122,4 +123,19 @@ built('bad parameters are JSON-RPC errors', async t => {
 
 	const missing = await t.throwsAsync(host.check({...target, path: '/nonexistent.so'}), {instanceOf: HostProbeError});
 	t.is(missing?.code, HOST_ERROR_CODES.fileNotFound);
+});
+
+built('the well-behaved fixtures are ok in all five formats, checked one after another in one host', async t => {
+	const host = startHost(t);
+	const formats = new Set<Format>();
+	for (const fixture of GOOD_FIXTURES) {
+		const {format, uid} = fixture.plugin;
+		const result = await host.check({format, path: path.join(FIXTURES_BUILD_DIR, fixture.path), uid});
+		t.like(result, {health: 'ok', warnings: []}, fixture.id);
+		t.true(result.latencySamples === null || result.latencySamples === 0, fixture.id);
+		t.true(result.cpuPercent !== null && result.cpuPercent < 50, fixture.id);
+		formats.add(format);
+	}
+
+	t.deepEqual([...formats].sort(), ['clap', 'ladspa', 'lv2', 'vst2', 'vst3']);
 });

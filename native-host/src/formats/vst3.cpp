@@ -8,11 +8,13 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "../rpc/errors.hpp"
 #include "../dl_library.hpp"
+#include "../check/formats.hpp"
 #include "format.hpp"
 #include "vst3_abi.hpp"
 #include "vst3_describe.hpp"
@@ -125,21 +127,60 @@ public:
     std::string name() const override { return "vst3"; }
 
     std::vector<PluginInfo> probe(const std::string& path, const ProbeOptions&) override {
-        const std::string module = moduleFile(path);
         vst3::HostApplication host;  // first: outlives everything the plugin may still hold a reference to
-        if (!looksLikeSharedLibrary(module)) throw ProbeError(rpc::kNotAPlugin, "not a VST3 module: " + module + " is not a shared library");
-        DlLibrary library(module);
-        if (!library.ok()) throw ProbeError(rpc::kLoadFailed, "dlopen failed: " + library.error());
-        using GetFactory = v3_plugin_factory** (*)();
-        auto getFactory = reinterpret_cast<GetFactory>(library.symbol("GetPluginFactory"));
-        if (getFactory == nullptr) throw ProbeError(rpc::kNotAPlugin, "no VST3 entry point (GetPluginFactory)");
-        ModuleScope scope(library, module);
-        ComPtr<v3_plugin_factory> factory(getFactory());
-        if (!factory) throw ProbeError(rpc::kLoadFailed, "the VST3 module's GetPluginFactory returned nothing");
-        return probeFactory(factory, host);
+        LoadedModule module(path);
+        return probeFactory(module.factory, host);
+    }
+
+    /// uid: the class UID as probe prints it; only audio module classes are plugins.
+    check::Result check(const std::string& path, const check::Request& request) override {
+        vst3::HostApplication host;
+        LoadedModule module(path);
+        auto factory2 = module.factory.query<v3_plugin_factory_2>(v3_plugin_factory_2_iid);
+        auto factory3 = module.factory.query<v3_plugin_factory_3>(v3_plugin_factory_3_iid);
+        if (factory3) factory3.vtbl()->set_host_context(factory3.get(), host.ptr());
+        const int32_t classes = module.factory.vtbl()->num_classes(module.factory.get());
+        for (int32_t i = 0; i < classes; ++i) {
+            ClassInfo cls = readClassInfo(module.factory, factory2, factory3, i);
+            if (cls.category != "Audio Module Class" || vst3::uidText(cls.cid) != request.uid) continue;
+            std::unique_ptr<vst3::Instance> instance;
+            try {
+                instance = std::make_unique<vst3::Instance>(module.factory.get(), cls.cid, host, cls.name);
+            } catch (const ProbeError& e) {
+                throw check::Failed(e.what());
+            }
+            return check::runVst3(*instance, request);
+        }
+        throw ProbeError(rpc::kUnknownPlugin, "no plugin \"" + request.uid + "\" in " + path);
     }
 
 private:
+    /// The module loaded, ModuleEntry run and the factory obtained; released in reverse order.
+    struct LoadedModule {
+        explicit LoadedModule(const std::string& path)
+            : file(moduleFile(path)), library(open(file)), scope(library, file), factory(getFactory(library)) {}
+        std::string file;
+        DlLibrary library;
+        ModuleScope scope;
+        ComPtr<v3_plugin_factory> factory;
+    };
+
+    static DlLibrary open(const std::string& module) {
+        if (!looksLikeSharedLibrary(module)) throw ProbeError(rpc::kNotAPlugin, "not a VST3 module: " + module + " is not a shared library");
+        DlLibrary library(module);
+        if (!library.ok()) throw ProbeError(rpc::kLoadFailed, "dlopen failed: " + library.error());
+        if (library.symbol("GetPluginFactory") == nullptr) throw ProbeError(rpc::kNotAPlugin, "no VST3 entry point (GetPluginFactory)");
+        return library;
+    }
+
+    static ComPtr<v3_plugin_factory> getFactory(const DlLibrary& library) {
+        using GetFactory = v3_plugin_factory** (*)();
+        auto entry = reinterpret_cast<GetFactory>(library.symbol("GetPluginFactory"));
+        ComPtr<v3_plugin_factory> factory(entry());
+        if (!factory) throw ProbeError(rpc::kLoadFailed, "the VST3 module's GetPluginFactory returned nothing");
+        return factory;
+    }
+
     static std::vector<PluginInfo> probeFactory(const ComPtr<v3_plugin_factory>& factory, vst3::HostApplication& host) {
         auto factory2 = factory.query<v3_plugin_factory_2>(v3_plugin_factory_2_iid);
         auto factory3 = factory.query<v3_plugin_factory_3>(v3_plugin_factory_3_iid);
