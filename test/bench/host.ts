@@ -20,9 +20,9 @@ import {atMost, plain, type Benchmark, type Figure} from './measure.js';
 
 const exec = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const lv2Env = {...process.env, LV2_PATH: '/usr/lib/lv2'};
+export const lv2Env = {...process.env, LV2_PATH: '/usr/lib/lv2'};
 
-type CorpusFormat = Exclude<Format, 'au'>;
+export type CorpusFormat = Exclude<Format, 'au'>;
 
 /** Where each format's corpus lives, and which entries are probe targets. */
 const corpora: Record<CorpusFormat, {roots: string[]; target: (name: string, isDirectory: boolean) => boolean}> = {
@@ -33,7 +33,8 @@ const corpora: Record<CorpusFormat, {roots: string[]; target: (name: string, isD
 	clap: {roots: ['/usr/lib/clap'], target: (name, isDirectory) => !isDirectory && name.endsWith('.clap')},
 };
 
-async function targets(format: CorpusFormat): Promise<string[]> {
+/** Every probe target (file or bundle) of `format` in the installed corpus, sorted. */
+export async function targets(format: CorpusFormat): Promise<string[]> {
 	const found: string[] = [];
 	const walk = async (directory: string) => {
 		const entries = await readdir(directory, {withFileTypes: true}).catch(() => []);
