@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <ctime>
 
 #if defined(__SSE__) || defined(__x86_64__)
 #include <xmmintrin.h>
@@ -96,13 +97,18 @@ Result Session::result(bool effect, std::optional<double> latencySamples) const 
     if (subnormal_ > 0) r.warnings.push_back("denormals");
     const double audioSeconds = static_cast<double>(framesDone_) / request_.sampleRate;
     if (audioSeconds > 0) {
-        const double seconds = std::chrono::duration<double>(busy_).count();
-        const double percent = std::round(seconds / audioSeconds * 100.0 * 100.0) / 100.0;
+        const double percent = std::round(busySeconds_ / audioSeconds * 100.0 * 100.0) / 100.0;
         r.cpuPercent = percent;
         if (percent >= kHeavyPercent) r.warnings.push_back("heavy");
     }
     if (latencySamples && std::isfinite(*latencySamples)) r.latencySamples = std::round(*latencySamples);
     return r;
+}
+
+double Session::threadCpuSeconds() {
+    timespec ts{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
 #ifdef PLUGINARY_HAS_MXCSR
