@@ -68,8 +68,8 @@ class Worker {
 }
 
 async function checkFile(worker: Worker, job: Job, rows: Row[], probeFailures: string[]): Promise<void> {
-	// Probing is not what is measured here; a big bundle (LSP's LV2: 200+ plugins) gets a minute.
-	const probed = await worker.call(async host => host.probe({format: job.format, path: job.path}), 60_000).catch((error: unknown) => ({health: 'failed' as const, error: String(error)}));
+	// Probing is not what is measured here; a big bundle (LSP's LV2: 134 plugins) gets three minutes on a loaded machine.
+	const probed = await worker.call(async host => host.probe({format: job.format, path: job.path}), 180_000).catch((error: unknown) => ({health: 'failed' as const, error: String(error)}));
 	if (!Array.isArray(probed)) {
 		probeFailures.push(`${job.format} ${job.path}: probe ${probed.health}: ${probed.error}`);
 		return;

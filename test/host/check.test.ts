@@ -139,3 +139,19 @@ built('the well-behaved fixtures are ok in all five formats, checked one after a
 
 	t.deepEqual([...formats].sort(), ['clap', 'ladspa', 'lv2', 'vst2', 'vst3']);
 });
+
+const zamaximx2: Target[] = [
+	{format: 'ladspa', path: '/usr/lib/ladspa/ZaMaximX2-ladspa.so', uid: 'ZaMaximX2-ladspa.so/ZaMaximX2'},
+	{format: 'lv2', path: '/usr/lib/lv2/ZaMaximX2.lv2', uid: 'urn:zamaudio:ZaMaximX2'},
+	{format: 'vst2', path: '/usr/lib/vst/ZaMaximX2-vst.so', uid: 'ZaMaximX2-vst.so'},
+	{format: 'vst3', path: '/usr/lib/vst3/ZaMaximX2.vst3', uid: '2046504473616C6332584D5A00000000'},
+	{format: 'clap', path: '/usr/lib/clap/ZaMaximX2.clap', uid: 'com.zamaudio.ZaMaximX2'},
+];
+const withZam = zamaximx2.every(target => existsSync(target.path)) ? test : test.skip;
+
+withZam('Debian ZaMaximX2 reports its 480-sample lookahead in all five formats (LADSPA through DPF\'s "_latency" port)', async t => {
+	const host = startHost(t, {LV2_PATH: '/usr/lib/lv2'});
+	for (const target of zamaximx2) {
+		t.like(await host.check(target), {health: 'ok', warnings: [], latencySamples: 480}, target.format);
+	}
+});

@@ -1,6 +1,6 @@
 // check for LADSPA: instantiate at the session's rate, connect every port (audio to the session's buffers, input
 // controls at their defaults, output controls to scratch values), activate, `run` each block, deactivate, cleanup.
-// Latency: the output control port named "latency" (any case), read after the last block.
+// Latency: the output control port named "latency" or "_latency" (DPF's name; any case), read after the last block.
 #include <cctype>
 #include <string>
 #include <vector>
@@ -46,7 +46,7 @@ bool isLatencyName(const char* name) {
     if (!name) return false;
     std::string lower = trim(name);
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower == "latency";
+    return lower == "latency" || lower == "_latency";
 }
 
 }  // namespace
