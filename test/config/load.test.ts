@@ -52,7 +52,7 @@ const fileErrors: Array<[string, unknown, RegExp]> = [
 	['jobs 0', {jobs: 0}, /sets 'jobs' to 0, but it must be a whole number from 1 to 1024\./],
 	['jobs as text', {jobs: 'many'}, /sets 'jobs' to "many", but it must be a whole number from 1 to 1024\./],
 	['a fractional jobs', {jobs: 1.5}, /sets 'jobs' to 1\.5/],
-	['a zero timeout', {scanTimeout: 0}, /'scanTimeout' to 0, but it must be a number of seconds greater than 0\./],
+	['a zero timeout', {scanTimeout: 0}, /'scanTimeout' to 0, but it must be a number of seconds greater than 0 and at most 2147483\./],
 	['paths for an unknown format', {paths: {dssi: ['/x']}}, /'paths\.dssi' to .*, but it must be a format name \(lv2, ladspa, vst2, vst3, clap, au\)\./],
 	['paths that are not lists', {paths: {lv2: '/x'}}, /'paths\.lv2' to .*, but it must be a list of folder paths/],
 	['paths that are not an object', {paths: ['/x']}, /'paths' to \["\/x"\], but it must be an object of folder lists per format/],
@@ -61,7 +61,7 @@ const fileErrors: Array<[string, unknown, RegExp]> = [
 	['a repeated format preference', {formatPreference: ['vst3', 'vst3']}, /'formatPreference' to \["vst3","vst3"\], but it must be a non-empty list of distinct formats/],
 	['a threshold of 0', {blacklistThreshold: 0}, /'blacklistThreshold' to 0, but it must be a whole number from 1 to 1000\./],
 	['a bad color', {color: 'sometimes'}, /'color' to "sometimes", but it must be one of auto, always, never\./],
-	['a bad sort', {defaultSort: 'size'}, /'defaultSort' to "size", but it must be one of name, vendor, format, params\./],
+	['a bad sort', {defaultSort: 'size'}, /'defaultSort' to "size", but it must be one of name, vendor, format, params, cpu, latency\./],
 	['invalid JSON', '{"jobs": 2,', /is not valid JSON .*; fix it or delete it\./],
 	['a JSON array', '[1]', /must hold a JSON object of settings, not an array\./],
 ];
@@ -85,14 +85,14 @@ test('a config path that is a directory is an error', t => {
 test('bad environment values name the variable (exit 1); bad flags name the flag (exit 2)', t => {
 	const none = path.join(tempDir(), 'none.json');
 	const environment = t.throws(() => loadConfig({configFlag: none, env: {PLUGINARY_SCAN_TIMEOUT: 'soon'}}), {instanceOf: UserError});
-	t.is(environment.message, "PLUGINARY_SCAN_TIMEOUT=\"soon\" is not allowed: 'scanTimeout' must be a number of seconds greater than 0.");
+	t.is(environment.message, "PLUGINARY_SCAN_TIMEOUT=\"soon\" is not allowed: 'scanTimeout' must be a number of seconds greater than 0 and at most 2147483.");
 	t.is(environment.exitCode, 1);
 	t.throws(() => loadConfig({configFlag: none, env: {PLUGINARY_FORMATS: 'lv2,foo'}}), {message: /PLUGINARY_FORMATS="lv2,foo" is not allowed: 'formats' must be/});
 	t.throws(() => loadConfig({configFlag: none, env: {PLUGINARY_PATHS: 'not json'}}), {message: /PLUGINARY_PATHS="not json" is not allowed: 'paths' must be an object/});
 	const flag = t.throws(() => loadConfig({configFlag: none, env: {}, flags: {jobs: 'x'}}), {instanceOf: UserError});
 	t.is(flag.message, "--jobs takes a whole number from 1 to 1024, not \"x\".");
 	t.is(flag.exitCode, 2);
-	t.throws(() => loadConfig({configFlag: none, env: {}, flags: {timeout: '-1'}}), {message: /--timeout takes a number of seconds greater than 0, not "-1"\./});
+	t.throws(() => loadConfig({configFlag: none, env: {}, flags: {timeout: '-1'}}), {message: /--timeout takes a number of seconds greater than 0 and at most 2147483, not "-1"\./});
 	t.throws(() => loadConfig({configFlag: none, env: {}, flags: {format: ['lv3']}}), {message: /--format takes a non-empty list of distinct formats/});
-	t.throws(() => loadConfig({configFlag: none, env: {}, flags: {sort: 'size'}}), {message: /--sort takes one of name, vendor, format, params, not "size"\./});
+	t.throws(() => loadConfig({configFlag: none, env: {}, flags: {sort: 'size'}}), {message: /--sort takes one of name, vendor, format, params, cpu, latency, not "size"\./});
 });

@@ -1,7 +1,6 @@
 import {memo} from 'react';
 import {Box, Text} from 'ink';
 import {healthState, isBroken} from '../../catalog/health.js';
-import type {PluginSummary} from '../../catalog/plugin.js';
 import type {ListColumns} from '../model/columns.js';
 import {cell} from '../model/format.js';
 import {formatCells, type ExplorerItem} from '../model/grouped-rows.js';
