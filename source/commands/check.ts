@@ -3,6 +3,7 @@ import {DEFAULT_CHECK_TIMEOUT_SECONDS, startCheck} from '../check/run.js';
 import type {CheckEvent, CheckReport, CheckSummary} from '../check/events.js';
 import {HEALTHS} from '../catalog/plugin.js';
 import {loadConfig} from '../config/load.js';
+import {MAX_JOBS} from '../config/schema.js';
 import type {Command} from './command.js';
 import {LiveLine} from './live-line.js';
 import {parseSeconds, parseWhole} from './options.js';
@@ -38,7 +39,7 @@ const check: Command = {
 	flags: ['all', 'jobs', 'timeout', 'json'],
 	async run(context) {
 		const {args, flags, out, store} = context;
-		parseWhole('jobs', flags.jobs, 1);
+		parseWhole('jobs', flags.jobs, 1, MAX_JOBS);
 		const timeoutSeconds = parseSeconds('timeout', flags.timeout) ?? DEFAULT_CHECK_TIMEOUT_SECONDS;
 		const {jobs} = loadConfig({configFlag: flags.config, flags: {jobs: flags.jobs}}).values;
 		const query = args.length > 0 ? args.join(' ') : undefined;

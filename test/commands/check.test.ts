@@ -145,7 +145,7 @@ built('a result is kept until its file changes; then check runs that plugin agai
 
 test('bad flags and queries are one line and exit 2', t => {
 	const catalog = tempDbPath();
-	cliFails(t, catalog, ['check', '--jobs', '0'], 2, /--jobs takes a whole number of at least 1, not '0'/);
+	cliFails(t, catalog, ['check', '--jobs', '0'], 2, /--jobs takes a whole number from 1 to 1024, not '0'/);
 	cliFails(t, catalog, ['check', '--timeout', 'soon'], 2, /--timeout takes a number of seconds greater than 0/);
 	cliFails(t, catalog, ['check', '--rescan'], 2, /'pluginary check' does not take --rescan/);
 	cliFails(t, catalog, ['check', 'health:bad'], 2, /unknown health 'bad'/);

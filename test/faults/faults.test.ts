@@ -47,7 +47,8 @@ test.serial('hostile fixtures mixed into the Debian corpus: every good plugin ca
 		t.is(row?.status, hostile.status, hostile.path);
 	}
 
-	t.is(summary.failures.filter(failure => failure.path.startsWith('/usr/')).length, 1, 'only LSP\'s VST2 core library fails in the corpus');
+	// LSP's VST2 core library has no entry point: it is skipped, not failed (docs/groups.md).
+	t.deepEqual(summary.failures.filter(failure => failure.path.startsWith('/usr/')).map(failure => failure.path), [], 'no file of the corpus fails');
 });
 
 test.serial('pluginary killed with SIGKILL at 20 seeded random points: integrity ok every time, and the resumed scan never re-probes a finished file', async t => {
