@@ -609,14 +609,23 @@ async function main(): Promise<void> {
 		throw new Error(`pluginary scan failed (exit ${status}):\n${stderr?.toString() ?? ''}`);
 	}
 
+	log('checking every plugin on audio (pluginary check)');
+	try {
+		execFileSync('node', [cli, 'check', '--db', db, '--config', config, '--jobs', '2'], {cwd: root, env, stdio: 'pipe'});
+	} catch (error) {
+		const {status, stderr} = error as {status?: number; stderr?: Buffer};
+		throw new Error(`pluginary check failed (exit ${status}):\n${stderr?.toString() ?? ''}`);
+	}
+
 	const command = ['env', '-u', 'CI', '-u', 'NO_COLOR', 'TERM=xterm-256color', 'node', cli, '--db', db, '--config', config].map(part => `'${part}'`).join(' ');
 	execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command], {cwd: root, env});
 	socketPath = tmux('display-message', '-p', '#{socket_path}').trim();
 	tmux('set-option', '-t', session, 'status', 'off');
 
 	// 1. The explorer, moved down the alphabetical list to a well-known plugin (found on screen, not by position).
-	const first = await waitFor(text => /(\d+)\/\1 plugins/.test(text), 'the catalog');
-	const total = /(\d+)\/\1 plugins/.exec(first)![1];
+	// The list fills in chunks: wait for the whole catalog (one row per plugin group), as `stats` counts it.
+	const total = String((JSON.parse(execFileSync('node', [cli, 'stats', '--json', '--db', db, '--config', config], {cwd: root, env, encoding: 'utf8'})) as {groups: number}).groups);
+	await waitFor(text => text.includes(`${total}/${total} plugins`) && !text.includes('indexing'), 'the catalog');
 	log(`explorer up, ${total} plugins`);
 	await selectPlugin('Dragonfly Hall Reverb', 'lv2');
 	await shot('explorer', 'pluginary — explorer');
@@ -630,7 +639,21 @@ async function main(): Promise<void> {
 	await waitFor(() => coloured().split('\n')[2]!.startsWith('\u001B[7m'), 'the best match to be selected');
 	await shot('filter', 'pluginary — filter: comp vendor:zam');
 
-	// 3. Details of a plugin with many parameters, presets and copies in other formats.
+	// 3. Health: Calf's plugins after the check, the one that crashed selected (its mark and its reason).
+	send('Escape');
+	await waitFor(new RegExp(`${total}/${total} plugins`), 'the filter to clear');
+	send('/');
+	await waitFor(/^\/ .*▏/m, 'the filter to take focus');
+	type('vendor:calf');
+	await waitFor('filter: vendor:calf', 'the Calf plugins');
+	send('Enter');
+	await waitFor('/ filter', 'the filter to let go of the keys');
+	send('g');
+	await selectPlugin('Calf Wavetable', 'lv2');
+	await waitFor('crashed', 'the health line of Calf Wavetable');
+	await shot('health', 'pluginary — health after a check');
+
+	// 4. Details of a plugin with many parameters, presets and copies in other formats.
 	send('Escape');
 	await waitFor(new RegExp(`${total}/${total} plugins`), 'the filter to clear');
 	send('/');
@@ -645,7 +668,7 @@ async function main(): Promise<void> {
 	await waitFor(/ZaMultiCompX2 · parameter 1\//, 'the details screen');
 	await shot('details', 'pluginary — details');
 
-	// 4. A full rescan, caught mid-way, then its end with the diff.
+	// 5. A full rescan, caught mid-way, then its end with the diff.
 	send('Escape');
 	await waitFor('/ filter', 'the list');
 	send('R');
@@ -655,7 +678,7 @@ async function main(): Promise<void> {
 	await waitFor('Changes', 'the scan to finish', 180_000);
 	await shot('scan-done', 'pluginary — rescan finished');
 
-	// 5. Statistics.
+	// 6. Statistics.
 	send('Escape');
 	await waitFor(/\d+\/\d+ plugins/, 'the list');
 	send('Escape');
