@@ -53,7 +53,6 @@ export type Theme = {
 		up: string;
 		down: string;
 		enter: string;
-		cursor: string;
 		/** Marks an error line. */
 		error: string;
 		/** Marks a plugin whose health check found it broken. */
@@ -79,8 +78,8 @@ export function makeTheme({color, unicode}: ThemeOptions): Theme {
 		ui: {focus: c('cyan'), border: c('gray'), bar: c('cyan'), favorite: c('yellow'), barText: c('white'), barBackground: c('blue'), busyText: c('black'), busyBackground: c('yellow')},
 		format: {lv2: c('green'), ladspa: c('blue'), vst2: c('magenta'), vst3: c('red'), clap: c('yellow'), au: c('cyan')},
 		glyph: unicode
-			? {favorite: '★', barFull: '█', barEmpty: '░', barPartial: ['▏', '▎', '▍', '▌', '▋', '▊', '▉'], pointer: '›', ellipsis: '…', separator: '·', up: '↑', down: '↓', enter: '↵', cursor: '▏', error: '✗', broken: '✗', arrow: '→', border: 'round'}
-			: {favorite: '*', barFull: '#', barEmpty: '.', barPartial: [], pointer: '>', ellipsis: '~', separator: '|', up: 'Up', down: 'Dn', enter: 'Enter', cursor: '_', error: 'x', broken: '!', arrow: '->', border: 'classic'},
+			? {favorite: '★', barFull: '█', barEmpty: '░', barPartial: ['▏', '▎', '▍', '▌', '▋', '▊', '▉'], pointer: '›', ellipsis: '…', separator: '·', up: '↑', down: '↓', enter: '↵', error: '✗', broken: '✗', arrow: '→', border: 'round'}
+			: {favorite: '*', barFull: '#', barEmpty: '.', barPartial: [], pointer: '>', ellipsis: '~', separator: '|', up: 'Up', down: 'Dn', enter: 'Enter', error: 'x', broken: '!', arrow: '->', border: 'classic'},
 	};
 }
 

@@ -2,7 +2,7 @@ import test from 'ava';
 import {COMMANDS, bindingLabel} from '../../source/ui/keys/commands.js';
 import {commandFor} from '../../source/ui/keys/match.js';
 import {routeKey, splitInput} from '../../source/ui/keys/route.js';
-import {editText} from '../../source/ui/keys/text-edit.js';
+import {editsText, typeText} from '../../source/ui/keys/text-edit.js';
 import {helpLines} from '../../source/ui/model/help.js';
 
 test('the table binds the documented keys', t => {
@@ -49,26 +49,43 @@ test('the help lists every command with all its keys', t => {
 	t.true(helpLines(false).some(line => line.kind === 'key' && line.keys === 'Up k'));
 });
 
-test('while the filter is focused letters are typed, not commands', t => {
-	t.deepEqual(routeKey({filterFocused: true, query: 're'}, 'q', {}), {kind: 'edit', query: 'req'});
-	t.deepEqual(routeKey({filterFocused: true, query: 're'}, 'j', {}), {kind: 'edit', query: 'rej'});
-	t.deepEqual(routeKey({filterFocused: false, query: 're'}, 'q', {}), {kind: 'command', command: 'app.quit'});
+const field = {filterFocused: true, query: 're', fieldReads: true};
+const noField = {filterFocused: true, query: 're', fieldReads: false};
+
+test('while the filter is focused letters are the text field\'s, not commands', t => {
+	for (const letter of ['q', 'j', 'f', 'h', 'c', 'r', 's', 'v', 't', 'x', '?', '/']) {
+		t.deepEqual(routeKey(field, letter, {}), {kind: 'none'}, letter);
+		t.deepEqual(routeKey(noField, letter, {}), {kind: 'type', text: letter}, letter);
+	}
+
+	t.deepEqual(routeKey({filterFocused: false, query: 're', fieldReads: false}, 'q', {}), {kind: 'command', command: 'app.quit'});
 });
 
 test('while typing, Enter keeps the filter, Esc clears it, arrows move and Ctrl-C quits', t => {
-	t.deepEqual(routeKey({filterFocused: true, query: 'x'}, '', {return: true}), {kind: 'filter.done'});
-	t.deepEqual(routeKey({filterFocused: true, query: 'x'}, '', {escape: true}), {kind: 'filter.clear'});
-	t.deepEqual(routeKey({filterFocused: true, query: 'x'}, '', {downArrow: true}), {kind: 'command', command: 'cursor.down'});
-	t.deepEqual(routeKey({filterFocused: true, query: 'x'}, 'c', {ctrl: true}), {kind: 'command', command: 'app.interrupt'});
+	t.deepEqual(routeKey(field, '', {return: true}), {kind: 'none'}, 'the field submits');
+	t.deepEqual(routeKey(noField, '', {return: true}), {kind: 'filter.done'});
+	t.deepEqual(routeKey(field, '', {escape: true, meta: true}), {kind: 'filter.clear'});
+	t.deepEqual(routeKey(field, '', {downArrow: true}), {kind: 'command', command: 'cursor.down'});
+	t.deepEqual(routeKey(field, '', {pageUp: true}), {kind: 'command', command: 'cursor.pageUp'});
+	t.deepEqual(routeKey(field, '', {leftArrow: true}), {kind: 'none'}, 'the field moves its cursor');
+	t.deepEqual(routeKey(field, 'c', {ctrl: true}), {kind: 'command', command: 'app.interrupt'});
+	t.deepEqual(routeKey(noField, 'f', {ctrl: true}), {kind: 'none'}, 'Ctrl-F is no text and no page move while typing');
 });
 
-test('text editing: backspace, Ctrl-U, Ctrl-W, control characters dropped', t => {
-	t.is(editText('reverb', '', {backspace: true}), 'rever');
-	t.is(editText('a b', 'u', {ctrl: true}), '');
-	t.is(editText('reverb vendor:lsp', 'w', {ctrl: true}), 'reverb ');
-	t.is(editText('a', '\u0007', {}), undefined);
-	t.is(editText('', 'ünï', {}), 'ünï');
-	t.is(editText('x', '', {upArrow: true}), undefined);
+test('only keys without Ctrl/Alt edit the text; Backspace always does', t => {
+	t.true(editsText({}));
+	t.true(editsText({backspace: true, ctrl: true}));
+	t.true(editsText({delete: true}));
+	t.false(editsText({ctrl: true}));
+	t.false(editsText({meta: true}));
+});
+
+test('typed text: Backspace deletes, Enter is noted, control characters are dropped', t => {
+	t.deepEqual(typeText('reverb', '\u007F'), {value: 'rever', done: false});
+	t.deepEqual(typeText('', 'ga\u007Fate\r'), {value: 'gate', done: true});
+	t.deepEqual(typeText('a', '\u0007\t'), {value: 'a', done: false});
+	t.deepEqual(typeText('', 'ünï\b'), {value: 'ün', done: false});
+	t.deepEqual(typeText('', '\u007F'), {value: '', done: false});
 });
 
 test('a pasted chunk splits into single keys with Enter and Backspace recognised', t => {

@@ -3,6 +3,7 @@ import {useApp} from 'ink';
 import type {Key} from 'ink';
 import type {CommandName} from '../keys/commands.js';
 import {routeKey, splitInput, type FocusState, type KeyRoute} from '../keys/route.js';
+import {editsText, typeText} from '../keys/text-edit.js';
 import {moveOf} from '../model/navigation.js';
 import type {CatalogApi} from './use-catalog.js';
 import type {CheckApi} from './use-check.js';
@@ -28,7 +29,8 @@ export type CommandTargets = {
 
 /**
  * The key dispatcher: routes a key press (routeKey: Ctrl-C first, then the focused filter, then
- * the key table) and runs the command for the screen on top. Returns the useInput handler.
+ * the key table) and runs the command for the screen on top. Returns the useInput handler. The
+ * filter's text itself is edited by its ink-text-input field (components/FilterLine.tsx).
  */
 export function useCommands(targets: CommandTargets): (input: string, key: Key) => void {
 	const {exit} = useApp();
@@ -39,11 +41,22 @@ export function useCommands(targets: CommandTargets): (input: string, key: Key) 
 	return useCallback((input: string, key: Key) => {
 		const targets = latest.current;
 		const {screens, explorer} = targets;
-		// Pasted or fast-typed text arrives as one input: route it a character at a time, following
-		// the focus changes it makes (so "/comp" focuses the filter and types "comp").
 		const current = explorer.focusNow();
-		const focus: FocusState = {filterFocused: screens.screen === 'explorer' && current.filterFocused, query: current.query};
-		const plain = input.length > 1 && !key.ctrl && !key.meta && !key.escape;
+		const focused = screens.screen === 'explorer' && current.filterFocused;
+		const fieldReads = focused && explorer.field.reads(current.query);
+		// The filter's text field reads this key after this handler (Ink calls handlers in the order
+		// they subscribed, and this one subscribed first): it may edit the text only when it caught
+		// up with the keys before (keys/field-link.ts) and the key is no Ctrl/Alt chord.
+		explorer.field.edits = fieldReads && editsText(key);
+		if (fieldReads) {
+			explorer.field.send();
+		}
+
+		const focus: FocusState = {filterFocused: focused, query: current.query, fieldReads};
+		// Pasted or fast-typed text arrives as one input: unless the text field reads it, route it a
+		// character at a time, following the focus changes it makes (so "/comp" focuses the filter
+		// and types "comp").
+		const plain = !fieldReads && input.length > 1 && !key.ctrl && !key.meta && !key.escape;
 		for (const [char, charKey] of plain ? splitInput(input) : [[input, key] as const]) {
 			applyRoute(routeKey(focus, char, charKey), focus, targets, exit);
 		}
@@ -53,9 +66,9 @@ export function useCommands(targets: CommandTargets): (input: string, key: Key) 
 function applyRoute(route: KeyRoute, focus: FocusState, targets: CommandTargets, exit: () => void): void {
 	const {explorer} = targets;
 	switch (route.kind) {
-		case 'edit': {
-			focus.query = route.query;
-			explorer.setQuery(route.query);
+		case 'type': {
+			focus.query = typeText(focus.query, route.text).value;
+			explorer.typeQuery(focus.query);
 			break;
 		}
 

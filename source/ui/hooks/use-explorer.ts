@@ -2,6 +2,8 @@ import {useCallback, useDeferredValue, useMemo, useRef, useState} from 'react';
 import {filterMessage, listHeightFor, runFilter, type FilterResult, type FilterSource} from '../model/filter.js';
 import {groupRows, indexGroups, visibleGroups, type ExplorerItem} from '../model/grouped-rows.js';
 import {nextSort, type UiSort} from '../model/sort.js';
+import {FieldLink} from '../keys/field-link.js';
+import {typeText} from '../keys/text-edit.js';
 import type {Catalog} from './use-catalog.js';
 import {useListNavigation, type ListNavigation} from './use-list-navigation.js';
 
@@ -12,6 +14,16 @@ export type ExplorerState = {
 	/** The focus and query as of the last key, even before React rendered it (for routing fast keys). */
 	focusNow(): {filterFocused: boolean; query: string};
 	setQuery(query: string): void;
+	/** Text typed by the key router, not the text field (which it then mounts afresh, its cursor at the end). */
+	typeQuery(query: string): void;
+	/** Changes whenever the text field must mount afresh (see typeQuery). */
+	fieldKey: number;
+	/** The text field's change (ink-text-input): taken when the key router let the key edit (gateEdits). Stable. */
+	editQuery(value: string): void;
+	/** The text field's Enter: keeps the filter and leaves it. Stable. */
+	submitQuery(): void;
+	/** The key router's link to the text field (stable). */
+	field: FieldLink;
 	focused: boolean;
 	setFocused(focused: boolean): void;
 	sort: UiSort;
@@ -48,6 +60,23 @@ export function useExplorer(catalog: Catalog, rows: number): ExplorerState {
 		now.current = {...now.current, filterFocused: value};
 		setFocusedState(value);
 	}, []);
+	const [field] = useState(() => new FieldLink());
+	const editQuery = useCallback((value: string) => {
+		if (field.edits) {
+			// A chunk the field inserted whole may hold Enter or Backspace (see typeText).
+			const typed = typeText('', value);
+			setQuery(typed.value);
+			if (typed.done) {
+				setFocused(false);
+			}
+		}
+	}, [setQuery, setFocused]);
+	const [fieldKey, setFieldKey] = useState(0);
+	const typeQuery = useCallback((value: string) => {
+		setQuery(value);
+		setFieldKey(key => key + 1);
+	}, [setQuery]);
+	const submitQuery = useCallback(() => setFocused(false), [setFocused]);
 	const [sort, setSort] = useState<UiSort>('best');
 	const deferredQuery = useDeferredValue(query);
 	const source = useMemo((): FilterSource => (catalog.index ? {kind: 'index', index: catalog.index} : {kind: 'list', items: catalog.items}),
@@ -69,7 +98,7 @@ export function useExplorer(catalog: Catalog, rows: number): ExplorerState {
 	const ids = useMemo(() => shown.map(item => item.id), [shown]);
 	const nav = useListNavigation(ids, listHeightFor(rows, filterMessage(result) !== undefined));
 	return {
-		query, focusNow: () => ({...now.current}), setQuery, focused, setFocused, sort,
+		query, focusNow: () => ({...now.current}), setQuery, typeQuery, fieldKey, editQuery, submitQuery, field, focused, setFocused, sort,
 		cycleSort: () => setSort(current => nextSort(current, result.hasWords)),
 		result, grouped, toggleGrouped: () => setGrouped(current => !current), rows: shown,
 		total: grouped ? visibleGroups(groups) : catalog.total,

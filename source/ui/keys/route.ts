@@ -1,6 +1,6 @@
 import type {CommandName} from './commands.js';
 import {commandFor, type KeyLike} from './match.js';
-import {editText, type EditKey} from './text-edit.js';
+import {editsText, type EditKey} from './text-edit.js';
 
 /** What the key dispatcher knows about the focus. */
 export type FocusState = {
@@ -8,12 +8,18 @@ export type FocusState = {
 	filterFocused: boolean;
 	/** The filter text. */
 	query: string;
+	/**
+	 * True when the filter's text field (ink-text-input) reads this key too: it is listening, with
+	 * the current text. False before it caught up with a focus or text change (a key read before
+	 * React's effects ran), and for the rest of a chunk whose `/` gave the filter the focus.
+	 */
+	fieldReads: boolean;
 };
 
 /** What a key press does. */
 export type KeyRoute =
 	| {kind: 'command'; command: CommandName}
-	| {kind: 'edit'; query: string}
+	| {kind: 'type'; text: string}
 	| {kind: 'filter.done'}
 	| {kind: 'filter.clear'}
 	| {kind: 'none'};
@@ -21,9 +27,11 @@ export type KeyRoute =
 const movesWhileTyping = new Set<CommandName>(['cursor.up', 'cursor.down', 'cursor.pageUp', 'cursor.pageDown']);
 
 /**
- * Routes a key press: Ctrl-C always quits; while the filter is focused it consumes the key
- * (text edits; Enter keeps the filter and leaves it; Esc clears and leaves it; arrows and pages
- * still move the list, as in fzf); otherwise the key table decides.
+ * Routes a key press: Ctrl-C always quits; while the filter is focused, Esc clears and leaves it
+ * and arrows and pages still move the list (as in fzf); every other key is the text field's
+ * (ink-text-input: text, Backspace, ←/→, Enter keeps the filter and leaves it), or — for the rest
+ * of a chunk that focused the filter, which the field did not read — typed here. Otherwise the
+ * key table decides.
  */
 export function routeKey(focus: FocusState, input: string, key: KeyLike & EditKey): KeyRoute {
 	const command = commandFor(input, key);
@@ -31,24 +39,31 @@ export function routeKey(focus: FocusState, input: string, key: KeyLike & EditKe
 		return {kind: 'command', command};
 	}
 
-	if (focus.filterFocused) {
-		if (key.return) {
-			return {kind: 'filter.done'};
-		}
-
-		if (key.escape) {
-			return {kind: 'filter.clear'};
-		}
-
-		if (command && movesWhileTyping.has(command) && (key.upArrow || key.downArrow || key.pageUp || key.pageDown)) {
-			return {kind: 'command', command};
-		}
-
-		const query = editText(focus.query, input, key);
-		return query === undefined ? {kind: 'none'} : {kind: 'edit', query};
+	if (!focus.filterFocused) {
+		return command ? {kind: 'command', command} : {kind: 'none'};
 	}
 
-	return command ? {kind: 'command', command} : {kind: 'none'};
+	if (key.escape) {
+		return {kind: 'filter.clear'};
+	}
+
+	if (command && movesWhileTyping.has(command) && (key.upArrow || key.downArrow || key.pageUp || key.pageDown)) {
+		return {kind: 'command', command};
+	}
+
+	if (focus.fieldReads) {
+		return {kind: 'none'};
+	}
+
+	if (key.return) {
+		return {kind: 'filter.done'};
+	}
+
+	if (key.backspace || key.delete) {
+		return {kind: 'type', text: '\u007F'};
+	}
+
+	return input === '' || !editsText(key) ? {kind: 'none'} : {kind: 'type', text: input};
 }
 
 const noKey: KeyLike & EditKey = {};

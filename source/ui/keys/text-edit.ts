@@ -1,34 +1,35 @@
 import type {Key} from 'ink';
 
-/** The parts of Ink's Key a text field reads. */
+/** The parts of Ink's Key the filter's text rules read. */
 export type EditKey = Partial<Pick<Key, 'backspace' | 'delete' | 'ctrl' | 'meta' | 'tab' | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'home' | 'end'>>;
 
 /**
- * Applies one key press to a single-line text field with the cursor at its end (readline keys:
- * Backspace, Ctrl-U clears, Ctrl-W deletes a word). Returns the new text, or undefined when the
- * key is not an edit (the caller may treat it as a command). Pasted text arrives as one input.
+ * True when a key press may edit the filter text. ink-text-input inserts the letter of Ctrl and
+ * Alt chords (Ctrl-F would type "f"); those are never text. Backspace and Delete are, whatever
+ * modifier the terminal reports with them (Ctrl-H is Backspace).
  */
-export function editText(value: string, input: string, key: EditKey): string | undefined {
-	if (key.backspace || key.delete) {
-		return [...value].slice(0, -1).join('');
-	}
+export function editsText(key: EditKey): boolean {
+	return Boolean(key.backspace || key.delete || (!key.ctrl && !key.meta));
+}
 
-	if (key.ctrl) {
-		if (input === 'u') {
-			return '';
+/**
+ * Types `text` at the end of `value` as a terminal sends it: Backspace (DEL, ^H) deletes the
+ * character before, Enter (CR, LF) is noted as `done` and is no text, other control characters
+ * are dropped. This is how keys read together in one chunk (a paste, or typing faster than a
+ * frame) apply; single keys go to ink-text-input. Cost: linear in the text.
+ */
+export function typeText(value: string, text: string): {value: string; done: boolean} {
+	const chars = [...value];
+	let done = false;
+	for (const char of text) {
+		if (char === '\u007F' || char === '\b') {
+			chars.pop();
+		} else if (char === '\r' || char === '\n') {
+			done = true;
+		} else if (!/[\u0000-\u001F\u007F]/u.test(char)) {
+			chars.push(char);
 		}
-
-		if (input === 'w') {
-			return value.replace(/\S+\s*$/u, '');
-		}
-
-		return undefined;
 	}
 
-	if (key.meta || key.tab || key.return || key.escape || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end) {
-		return undefined;
-	}
-
-	const printable = input.replace(/[\u0000-\u001F\u007F]/g, '');
-	return printable === '' ? undefined : value + printable;
+	return {value: chars.join(''), done};
 }

@@ -44,7 +44,8 @@ export function ExplorerScreen({explorer, catalog, scan, check, size, now}: Expl
 	const left = statusText(explorer.rows.length, explorer.total, explorer.shownQuery, theme.glyph.separator, explorer.grouped);
 	return (
 		<Box flexDirection="column" width={size.columns} height={size.rows}>
-			<FilterLine query={query} focused={explorer.focused} sort={sortLabel(explorer.sort, result.hasWords)} width={size.columns} indexing={catalog.index === undefined}/>
+			<FilterLine query={query} focused={explorer.focused} sort={sortLabel(explorer.sort, result.hasWords)} width={size.columns} indexing={catalog.index === undefined}
+				onChange={explorer.editQuery} onSubmit={explorer.submitQuery} link={explorer.field} fieldKey={explorer.fieldKey}/>
 			{message ? <Text color={message.error ? theme.status.error : theme.status.warning} wrap="truncate">{(message.error ? theme.glyph.error + ' ' : '') + message.text}</Text> : null}
 			<Box flexDirection="row" height={height + 1}>
 				{explorer.rows.length === 0 && !message?.error
