@@ -632,7 +632,7 @@ async function main(): Promise<void> {
 
 	// 2. The filter in action: words and the query language, narrowing as it is typed.
 	send('/');
-	await waitFor(/^\/ .*▏/m, 'the filter to take focus');
+	await waitFor('Enter keep filter', 'the filter to take focus');
 	type('comp vendor:zam');
 	await waitFor('filter: comp vendor:zam', 'the filtered list');
 	send('-N', String(rows), 'Up'); // the selection stays where it was in the whole list; back to the best match
@@ -643,7 +643,7 @@ async function main(): Promise<void> {
 	send('Escape');
 	await waitFor(new RegExp(`${total}/${total} plugins`), 'the filter to clear');
 	send('/');
-	await waitFor(/^\/ .*▏/m, 'the filter to take focus');
+	await waitFor('Enter keep filter', 'the filter to take focus');
 	type('vendor:calf');
 	await waitFor('filter: vendor:calf', 'the Calf plugins');
 	send('Enter');
@@ -657,7 +657,7 @@ async function main(): Promise<void> {
 	send('Escape');
 	await waitFor(new RegExp(`${total}/${total} plugins`), 'the filter to clear');
 	send('/');
-	await waitFor(/^\/ .*▏/m, 'the filter to take focus');
+	await waitFor('Enter keep filter', 'the filter to take focus');
 	type('zamulticompx2 format:lv2');
 	await waitFor('filter: zamulticompx2 format:lv2', 'the ZaMultiComp plugins');
 	send('Enter');
