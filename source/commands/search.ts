@@ -1,7 +1,6 @@
 import {usageError} from '../errors.js';
 import {loadConfig} from '../config/load.js';
-import {SearchIndex} from '../search/index.js';
-import {loadSearchDocuments} from '../search/catalog-source.js';
+import {catalogIndex} from '../search/catalog-index.js';
 import {QueryError} from '../search/query.js';
 import type {Command} from './command.js';
 import {writeTable} from './list.js';
@@ -47,7 +46,7 @@ const search: Command = {
 			collapse: preference ?? false,
 			includeHidden: Boolean(flags.all),
 		};
-		const index = SearchIndex.build(loadSearchDocuments(store()));
+		const index = catalogIndex(store());
 		let result;
 		try {
 			result = index.search(text, options);

@@ -1,6 +1,6 @@
-import {usageError} from '../errors.js';
+import {UserError, usageError} from '../errors.js';
 import {resolvePlugin} from './resolve.js';
-import {loadSearchDocuments} from '../search/catalog-source.js';
+import {catalogIndex} from '../search/catalog-index.js';
 import {similarTo} from '../search/similar.js';
 import type {Command} from './command.js';
 import {parseWhole} from './options.js';
@@ -32,9 +32,13 @@ const similar: Command = {
 
 		const limit = parseWhole('limit', flags.limit, 1) ?? 20;
 		const plugin = resolvePlugin(store(), args[0]!);
-		const documents = loadSearchDocuments(store());
-		const target = documents.find(document => document.summary.id === plugin.id)!;
-		const hits = similarTo(target, documents, limit);
+		const index = catalogIndex(store());
+		const target = index.get(plugin.id);
+		if (!target) {
+			throw new UserError(`${plugin.id} changed while it was read; run the command again.`);
+		}
+
+		const hits = similarTo(target, index.documents(), limit);
 		if (flags.json) {
 			writeJsonArray(out, hits.map(hit => ({...hit.summary, similarity: Math.round(hit.score * 1000) / 1000, duplicate: hit.duplicate})));
 			return 0;

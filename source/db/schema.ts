@@ -192,3 +192,14 @@ export const settings = sqliteTable('settings', {
 	key: text('key').primaryKey(),
 	value: text('value').notNull(),
 });
+
+/**
+ * The catalog's version (one row): a random id of this database and a counter that triggers bump on
+ * every write to what search reads (plugins, files, health, user data, tags). The CLI's saved search
+ * index is valid while both match (docs/search.md, "CLI search"). Triggers are in the migration.
+ */
+export const catalogVersion = sqliteTable('catalog_version', {
+	id: integer('id').primaryKey(),
+	catalog: text('catalog').notNull(),
+	version: integer('version').notNull().default(0),
+});

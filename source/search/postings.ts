@@ -12,6 +12,14 @@ export class Postings {
 		this.ids = new Int32Array(capacity);
 	}
 
+	/** A list of these sorted slots (kept, not copied). */
+	static of(ids: Int32Array): Postings {
+		const list = new Postings(0);
+		list.ids = ids;
+		list.size = ids.length;
+		return list;
+	}
+
 	/** Adds a slot (no-op when present). */
 	add(slot: number): void {
 		const {size} = this;
@@ -83,4 +91,34 @@ export class Postings {
 
 		return low;
 	}
+}
+
+/** Several lists of slots in two arrays: each list's size, and every list's slots one after another. */
+export type PackedLists = {sizes: Uint32Array; slots: Int32Array};
+
+/** Packs lists of slots (undefined or empty lists pack as size 0). */
+export function packLists(lists: ReadonlyArray<Postings | undefined>): PackedLists {
+	const sizes = Uint32Array.from(lists, list => list?.size ?? 0);
+	const slots = new Int32Array(sizes.reduce((sum, size) => sum + size, 0));
+	let at = 0;
+	for (const list of lists) {
+		if (list) {
+			slots.set(list.ids.subarray(0, list.size), at);
+			at += list.size;
+		}
+	}
+
+	return {sizes, slots};
+}
+
+/** The lists of `packLists` (size 0 → undefined); each a view on the packed slots, not a copy. */
+export function unpackLists({sizes, slots}: PackedLists): Array<Postings | undefined> {
+	const lists: Array<Postings | undefined> = [];
+	let at = 0;
+	for (const size of sizes) {
+		lists.push(size === 0 ? undefined : Postings.of(slots.subarray(at, at + size)));
+		at += size;
+	}
+
+	return lists;
 }

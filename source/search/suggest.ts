@@ -7,18 +7,33 @@ import {indexTokens} from './tokenize.js';
 /** Which part of the catalog a vocabulary word came from. */
 type Source = 'text' | 'vendor';
 
+/** A vocabulary's words and counts, by source. */
+export type VocabularyCounts = Record<Source, Array<[string, number]>>;
+
 /**
  * The words "did you mean" may offer: words of plugin names, vendors and the category names,
  * counted so removals can be undone. Kept up to date by the index on every upsert/remove.
  */
 export class Vocabulary {
-	private readonly counts: Record<Source, Map<string, number>> = {text: new Map(), vendor: new Map()};
+	private wordCounts: Record<Source, Map<string, number>> = {text: new Map(), vendor: new Map()};
 
 	/** Starts with the category names (always valid words). */
 	constructor() {
 		for (const category of CATEGORIES) {
-			this.counts.text.set(category, 1);
+			this.wordCounts.text.set(category, 1);
 		}
+	}
+
+	/** A vocabulary with these counts (as `counts` gave them). */
+	static fromCounts(counts: VocabularyCounts): Vocabulary {
+		const vocabulary = new Vocabulary();
+		vocabulary.wordCounts = {text: new Map(counts.text), vendor: new Map(counts.vendor)};
+		return vocabulary;
+	}
+
+	/** Every word with its count, by source (for saving the index). */
+	counts(): VocabularyCounts {
+		return {text: [...this.wordCounts.text], vendor: [...this.wordCounts.vendor]};
 	}
 
 	/** Counts the words of one plugin. */
@@ -43,7 +58,7 @@ export class Vocabulary {
 
 	/** True when `word` (lower-case) is a known word. */
 	has(word: string, source: Source = 'text'): boolean {
-		return this.counts[source].has(word);
+		return this.wordCounts[source].has(word);
 	}
 
 	/**
@@ -53,7 +68,7 @@ export class Vocabulary {
 	closest(word: string, source: Source = 'text', limit = 3): string[] {
 		const max = defaultMaxEdits(word);
 		const found: Array<{word: string; distance: number; count: number}> = [];
-		for (const [candidate, count] of this.counts[source]) {
+		for (const [candidate, count] of this.wordCounts[source]) {
 			if (candidate.length < 3 || Math.abs(candidate.length - word.length) > max) {
 				continue;
 			}
@@ -74,7 +89,7 @@ export class Vocabulary {
 	}
 
 	private bump(source: Source, list: Set<string>, delta: number): void {
-		const map = this.counts[source];
+		const map = this.wordCounts[source];
 		for (const word of list) {
 			const count = (map.get(word) ?? 0) + delta;
 			if (count > 0) {

@@ -1,7 +1,18 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import {Postings} from './postings.js';
+import {Postings, packLists, unpackLists, type PackedLists} from './postings.js';
 import {combineTokens, FIELD_COUNT, fuzzyDistance, FUZZY_WEIGHT, PARAMS, PREFIX_WEIGHT, scoreTermInto, Term} from './scoring.js';
 import type {Scratch} from './scratch.js';
+
+/** A TermIndex as plain arrays (see `TermIndex.parts`): what a saved index stores. */
+export type TermParts = {
+	/** Every term, in creation order (the order the SearchableMap was filled, so expansions add scores in the same order). */
+	terms: string[];
+	/** Posting lists, term by term and field by field (FIELD_COUNT lists per term; an empty list is no list). */
+	postings: PackedLists;
+	fieldLength: Uint32Array[];
+	avgFieldLength: Float64Array;
+	count: number;
+};
 
 /** One token's matches: slots, their scores, and the fields each matched in (a bit per field). */
 export type TokenMatches = {slots: Int32Array; scores: Float64Array; fields: Uint8Array};
@@ -25,6 +36,34 @@ export class TermIndex {
 	private count = 0;
 	/** The terms of the name field, for infix lookups (rebuilt when a new name term appears). */
 	private nameTerms: string[] | undefined;
+
+	/** An index of these parts (read-only use: the parts' arrays are shared, not copied). */
+	static fromParts(parts: TermParts): TermIndex {
+		const index = new TermIndex();
+		const lists = unpackLists(parts.postings);
+		parts.terms.forEach((text, at) => {
+			const term = index.term(text);
+			for (let field = 0; field < FIELD_COUNT; field++) {
+				term.postings[field] = lists[(at * FIELD_COUNT) + field];
+			}
+		});
+		index.fieldLength = parts.fieldLength;
+		index.avgFieldLength.set(parts.avgFieldLength);
+		index.count = parts.count;
+		return index;
+	}
+
+	/** Every term (in creation order) with its postings, field lengths and counts: the parts `fromParts` takes. */
+	parts(): TermParts {
+		const terms = [...this.termOf.values()];
+		return {
+			terms: terms.map(term => term.text),
+			postings: packLists(terms.flatMap(term => term.postings)),
+			fieldLength: this.fieldLength,
+			avgFieldLength: this.avgFieldLength,
+			count: this.count,
+		};
+	}
 
 	/** The term of a token, created on first use. */
 	term(text: string): Term {

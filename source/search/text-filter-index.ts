@@ -1,5 +1,8 @@
 import {matchesWordPrefix, words} from '../catalog/text.js';
-import {Postings} from './postings.js';
+import {Postings, packLists, unpackLists, type PackedLists} from './postings.js';
+
+/** A TextFilterIndex as plain arrays: its distinct values and the slots holding each. */
+export type TextFilterParts = {values: string[]; postings: PackedLists};
 
 /**
  * The documents of each distinct value of a text field (vendors, tags or parameter names), for
@@ -22,6 +25,32 @@ export class TextFilterIndex<P> {
 
 	/** `payloadOf` gives what `add`/`remove` pass to their visitor for each value (computed once per distinct value). */
 	constructor(private readonly payloadOf: (value: string, words: string[]) => P) {}
+
+	/** A read-only index of these parts (as `parts` gave them). */
+	static fromParts({values, postings}: TextFilterParts): TextFilterIndex<undefined> {
+		const index = new TextFilterIndex<undefined>(() => undefined);
+		const lists = unpackLists(postings);
+		values.forEach((value, id) => {
+			index.idOf.set(value, id);
+			index.texts[id] = value;
+			index.postings[id] = lists[id];
+			for (const word of new Set(wordsOf(value))) {
+				const ids = index.byWord.get(word);
+				if (ids) {
+					ids.push(id);
+				} else {
+					index.byWord.set(word, [id]);
+				}
+			}
+		});
+		return index;
+	}
+
+	/** The distinct values and their slots (for saving the index). */
+	parts(): TextFilterParts {
+		const live = [...this.idOf.values()];
+		return {values: live.map(id => this.texts[id]!), postings: packLists(live.map(id => this.postings[id]))};
+	}
 
 	/** Number of distinct values. */
 	get size(): number {

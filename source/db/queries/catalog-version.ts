@@ -1,0 +1,14 @@
+import type {Store} from '../open.js';
+import {cachedStatement} from './statements.js';
+
+/** Which catalog, at which state: a random id of the database and the counter its triggers bump on every write search reads. */
+export type CatalogVersion = {catalog: string; version: number};
+
+/**
+ * The catalog's version (migration 0004: triggers on plugins, files, health, user_data and tags bump
+ * it in the writing transaction). Cost: one row by primary key.
+ */
+export function catalogVersion(store: Store): CatalogVersion {
+	const row = cachedStatement(store, 'select catalog, version from catalog_version where id = 1').get() as CatalogVersion | undefined;
+	return row ?? {catalog: '', version: -1};
+}
