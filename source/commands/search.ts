@@ -1,6 +1,6 @@
 import {usageError} from '../errors.js';
 import {loadConfig} from '../config/load.js';
-import {catalogIndex} from '../search/catalog-index.js';
+import {withCatalogIndex} from '../search/catalog-index.js';
 import {QueryError} from '../search/query.js';
 import type {Command} from './command.js';
 import {writeTable} from './list.js';
@@ -46,28 +46,31 @@ const search: Command = {
 			collapse: preference ?? false,
 			includeHidden: Boolean(flags.all),
 		};
-		const index = catalogIndex(store());
-		let result;
-		try {
-			result = index.search(text, options);
-		} catch (error) {
-			if (error instanceof QueryError) {
-				throw usageError(`Bad query: ${error.message}`);
+		const summaries = withCatalogIndex(store(), index => {
+			let result;
+			try {
+				result = index.search(text, options);
+			} catch (error) {
+				if (error instanceof QueryError) {
+					throw usageError(`Bad query: ${error.message}`);
+				}
+
+				throw error;
 			}
 
-			throw error;
-		}
-
-		const summaries = flags.collapse
-			? result.hits.map(hit => withGroup(store(), hit.summary, preference))
-			: result.hits.map(hit => hit.summary);
+			return {
+				list: flags.collapse ? result.hits.map(hit => withGroup(store(), hit.summary, preference)) : result.hits.map(hit => hit.summary),
+				total: result.total,
+				suggestions: result.suggestions,
+			};
+		});
 		if (flags.json) {
-			writeJsonArray(out, summaries);
-		} else if (summaries.length > 0) {
-			writeTable(out, summaries);
-			process.stderr.write(`${summaries.length} of ${result.total} matches\n`);
+			writeJsonArray(out, summaries.list);
+		} else if (summaries.list.length > 0) {
+			writeTable(out, summaries.list);
+			process.stderr.write(`${summaries.list.length} of ${summaries.total} matches\n`);
 		} else {
-			const hint = result.suggestions?.length ? ` Did you mean ${result.suggestions.map(each => `'${each}'`).join(' or ')}?` : '';
+			const hint = summaries.suggestions?.length ? ` Did you mean ${summaries.suggestions.map(each => `'${each}'`).join(' or ')}?` : '';
 			process.stderr.write(`No plugins match '${text}'.${hint}\n`);
 		}
 

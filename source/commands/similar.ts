@@ -1,7 +1,6 @@
 import {UserError, usageError} from '../errors.js';
 import {resolvePlugin} from './resolve.js';
-import {catalogIndex} from '../search/catalog-index.js';
-import {similarTo} from '../search/similar.js';
+import {withCatalogIndex} from '../search/catalog-index.js';
 import type {Command} from './command.js';
 import {parseWhole} from './options.js';
 import {fit, writeJsonArray} from './output.js';
@@ -32,13 +31,11 @@ const similar: Command = {
 
 		const limit = parseWhole('limit', flags.limit, 1) ?? 20;
 		const plugin = resolvePlugin(store(), args[0]!);
-		const index = catalogIndex(store());
-		const target = index.get(plugin.id);
-		if (!target) {
+		const hits = withCatalogIndex(store(), index => index.similar(plugin.id, limit));
+		if (!hits) {
 			throw new UserError(`${plugin.id} changed while it was read; run the command again.`);
 		}
 
-		const hits = similarTo(target, index.documents(), limit);
 		if (flags.json) {
 			writeJsonArray(out, hits.map(hit => ({...hit.summary, similarity: Math.round(hit.score * 1000) / 1000, duplicate: hit.duplicate})));
 			return 0;

@@ -4,6 +4,7 @@ import type {SearchDocument} from './document.js';
 import {compareEntries, type Entry} from './entry.js';
 import type {Term} from './scoring.js';
 import {Scratch} from './scratch.js';
+import {similarTo, type SimilarHit} from './similar.js';
 import {runSearch, type IndexParts, type SearchOptions, type SearchResult} from './searcher.js';
 import {parseQuery, type ParsedQuery} from './query.js';
 import {Vocabulary} from './suggest.js';
@@ -116,6 +117,28 @@ export class SearchIndex implements IndexParts {
 	 */
 	search(query: string | ParsedQuery, options: SearchOptions = {}): SearchResult {
 		return runSearch(this, typeof query === 'string' ? parseQuery(query) : query, options);
+	}
+
+	nameOf(slot: number): string {
+		return this.entries[slot]!.document.summary.name;
+	}
+
+	vendorOf(slot: number): string {
+		return this.entries[slot]!.document.summary.vendor;
+	}
+
+	isHidden(slot: number): boolean {
+		return this.entries[slot]!.document.summary.hidden;
+	}
+
+	compareSlots(a: number, b: number): number {
+		return compareEntries(this.entries[a]!, this.entries[b]!);
+	}
+
+	/** Plugins like the plugin `id` (similar.ts), best first; undefined when `id` is not indexed. */
+	similar(id: string, limit: number): SimilarHit[] | undefined {
+		const target = this.get(id);
+		return target && similarTo(target, this.documents(), limit);
 	}
 
 	/** Reusable per-search arrays. */

@@ -1,126 +1,115 @@
-import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import {Buffer} from 'node:buffer';
-import process from 'node:process';
-import {deserialize, serialize} from 'node:v8';
-import type {CatalogVersion} from '../db/queries/catalog-version.js';
+import {closeSync} from 'node:fs';
 import {nocaseKey} from '../catalog/name-order.js';
 import type {PluginSummary} from '../catalog/plugin.js';
 import type {SearchDocument} from './document.js';
 import type {Entry} from './entry.js';
-import type {SearchIndex} from './index.js';
-import {packLists, Postings, unpackLists, type PackedLists} from './postings.js';
+import {unpackLists, type Postings} from './postings.js';
 import {parseQuery, type ParsedQuery} from './query.js';
+import {readSummary, type SavedFile} from './saved-parts.js';
 import {Scratch} from './scratch.js';
 import {runSearch, type IndexParts, type SearchOptions, type SearchResult} from './searcher.js';
-import {Vocabulary, type VocabularyCounts} from './suggest.js';
-import {TermIndex, type TermParts} from './term-index.js';
-import {TextFilterIndex, type TextFilterParts} from './text-filter-index.js';
-
-/** Bumped whenever the layout of SavedParts changes (an older file is then rebuilt). */
-const LAYOUT = 2;
-
-/** Everything a search reads of an index, as plain arrays: what the saved-index file holds. */
-export type SavedParts = CatalogVersion & {
-	layout: number;
-	capacity: number;
-	terms: TermParts;
-	vocabulary: VocabularyCounts;
-	vendors: TextFilterParts;
-	tags: TextFilterParts;
-	parameters: TextFilterParts;
-	/** Per slot: the summary as JSON (empty for a free slot), in one UTF-8 text; read when a search first needs it. */
-	summaries: Texts;
-	/** Per slot: its parameter names, as positions in `parameters.values`. */
-	parameterNames: PackedLists;
-	/** The live slots in name order. */
-	sorted: Int32Array;
-};
-
-/** The parts of a freshly built index at a catalog version (see `SavedIndex`). */
-export function savedParts(index: SearchIndex, version: CatalogVersion): SavedParts {
-	const parameters = index.parameters.parts();
-	const position = new Map(parameters.values.map((value, at) => [value, at]));
-	const {entries} = index;
-	return {
-		layout: LAYOUT,
-		...version,
-		capacity: index.capacity,
-		terms: index.terms.parts(),
-		vocabulary: index.vocabulary.counts(),
-		vendors: index.vendors.parts(),
-		tags: index.tags.parts(),
-		parameters,
-		summaries: packTexts(entries.map(entry => (entry ? JSON.stringify(entry.document.summary) : ''))),
-		parameterNames: packLists(entries.map(entry => Postings.of(Int32Array.from(entry?.document.parameterNames ?? [], name => position.get(name)!)))),
-		sorted: index.sortedSlots(),
-	};
-}
+import {jaccardOfCounts, similarity, type SimilarHit, type SimilarityProfile} from './similar.js';
+import {Vocabulary} from './suggest.js';
+import {TermIndex} from './term-index.js';
+import {TextFilterIndex} from './text-filter-index.js';
 
 /**
- * A search index restored from saved parts, read-only: the same structures SearchIndex builds
- * (term index, value indexes, vocabulary) over the same slots, so runSearch ranks exactly as it
- * does on the index they were saved from. What a search may not need — the value indexes, the
- * vocabulary, each plugin's summary — is restored on first use.
+ * A search index restored from a saved-index file (saved-parts.ts), read-only: the same term
+ * index, value indexes and vocabulary SearchIndex builds, over the same slots, so runSearch ranks
+ * exactly as on the index they were saved from. Ranking reads names, vendors, hidden flags and
+ * the name order from columns; a plugin's summary is read from the file only when a search needs
+ * it (filters, phrases, the page shown); the value indexes and the vocabulary are restored on
+ * first use. Close it to release the file.
  */
 export class SavedIndex implements IndexParts {
 	readonly terms: TermIndex;
 	readonly entries: Array<Entry | undefined>;
 	readonly capacity: number;
+	private readonly restored: {vocabulary?: Vocabulary; vendors?: TextFilterIndex<undefined>; tags?: TextFilterIndex<undefined>; parameters?: TextFilterIndex<undefined>} = {};
 	private scratchArrays: Scratch | undefined;
-	private restored: {vocabulary?: Vocabulary; vendors?: TextFilterIndex<undefined>; tags?: TextFilterIndex<undefined>; parameters?: TextFilterIndex<undefined>} = {};
-	private parameterLists: Array<Postings | undefined> | undefined;
-	private slotOf: Map<string, number> | undefined;
+	private nameRank: Int32Array | undefined;
+	private valueLists: Array<Postings | undefined> | undefined;
+	private namesBySlot: string[][] | undefined;
 
-	constructor(private readonly parts: SavedParts) {
+	constructor(private readonly file: SavedFile) {
+		const {parts} = file;
 		this.terms = TermIndex.fromParts(parts.terms);
 		this.capacity = parts.capacity;
-		const {ends} = parts.summaries;
-		this.entries = Array.from(ends, (end, slot) => (end === (slot === 0 ? 0 : ends[slot - 1]) ? undefined : new SavedEntry(this, slot)));
+		const {summaryEnds} = parts;
+		this.entries = Array.from(summaryEnds, (end, slot) => (end === (slot === 0 ? 0 : summaryEnds[slot - 1]) ? undefined : new SavedEntry(this, slot)));
 	}
 
 	get vocabulary(): Vocabulary {
-		return this.restored.vocabulary ??= Vocabulary.fromCounts(this.parts.vocabulary);
+		return this.restored.vocabulary ??= Vocabulary.fromCounts(this.file.parts.vocabulary);
 	}
 
 	get vendors(): TextFilterIndex<undefined> {
-		return this.restored.vendors ??= TextFilterIndex.fromParts(this.parts.vendors);
+		return this.restored.vendors ??= TextFilterIndex.fromParts(this.file.parts.vendors);
 	}
 
 	get tags(): TextFilterIndex<undefined> {
-		return this.restored.tags ??= TextFilterIndex.fromParts(this.parts.tags);
+		return this.restored.tags ??= TextFilterIndex.fromParts(this.file.parts.tags);
 	}
 
 	get parameters(): TextFilterIndex<undefined> {
-		return this.restored.parameters ??= TextFilterIndex.fromParts(this.parts.parameters);
+		return this.restored.parameters ??= TextFilterIndex.fromParts(this.file.parts.parameters);
 	}
 
 	/** Number of plugins in the index. */
 	get size(): number {
-		return this.parts.sorted.length;
+		return this.file.parts.sorted.length;
 	}
 
-	/** The document of a plugin id, if indexed. */
-	get(id: string): SearchDocument | undefined {
-		this.slotOf ??= new Map(this.entries.filter(entry => entry !== undefined).map(entry => [entry.document.summary.id, entry.slot]));
-		const slot = this.slotOf.get(id);
-		return slot === undefined ? undefined : this.entries[slot]!.document;
+	/** Releases the file (summaries cannot be read after). */
+	close(): void {
+		closeSync(this.file.fd);
 	}
 
-	/** All documents, in slot order. */
-	documents(): SearchDocument[] {
-		return this.entries.filter(entry => entry !== undefined).map(entry => entry.document);
+	nameOf(slot: number): string {
+		const {names} = this.file.parts;
+		return names.texts[names.codes[slot]!]!;
 	}
 
-	/** The summary of a slot, read from the saved parts. */
+	vendorOf(slot: number): string {
+		const {vendorNames} = this.file.parts;
+		return vendorNames.texts[vendorNames.codes[slot]!]!;
+	}
+
+	isHidden(slot: number): boolean {
+		return this.file.parts.hidden[slot] === 1;
+	}
+
+	/** The name order, as the rank of each slot in the saved name order (the same order compareEntries gives). */
+	compareSlots(a: number, b: number): number {
+		if (!this.nameRank) {
+			this.nameRank = new Int32Array(this.capacity);
+			this.file.parts.sorted.forEach((slot, rank) => {
+				this.nameRank![slot] = rank;
+			});
+		}
+
+		return this.nameRank[a]! - this.nameRank[b]!;
+	}
+
+	/** The summary of a slot, read from the file. */
 	summaryAt(slot: number): PluginSummary {
-		return JSON.parse(textAt(this.parts.summaries, slot)) as PluginSummary;
+		return JSON.parse(readSummary(this.file, slot)) as PluginSummary;
 	}
 
-	/** The parameter names of a slot, read from the saved parts. */
+	/** The parameter names of a slot (in no particular order), from the parameter value index (inverted once, on first use). */
 	parameterNamesAt(slot: number): string[] {
-		this.parameterLists ??= unpackLists(this.parts.parameterNames);
-		const {values} = this.parts.parameters;
-		return Array.from(this.parameterLists[slot]?.ids ?? [], at => values[at]!);
+		if (!this.namesBySlot) {
+			const {values} = this.file.parts.parameters;
+			const bySlot: string[][] = Array.from({length: this.capacity}, () => []);
+			this.lists().forEach((list, value) => {
+				for (const each of list?.ids ?? []) {
+					bySlot[each]!.push(values[value]!);
+				}
+			});
+			this.namesBySlot = bySlot;
+		}
+
+		return this.namesBySlot[slot]!;
 	}
 
 	search(query: string | ParsedQuery, options: SearchOptions = {}): SearchResult {
@@ -133,16 +122,105 @@ export class SavedIndex implements IndexParts {
 	}
 
 	sortedSlots(): Int32Array {
-		return this.parts.sorted;
+		return this.file.parts.sorted;
+	}
+
+	/**
+	 * Plugins like the plugin `id`, exactly as similarTo ranks them (similar.ts), from the saved
+	 * columns: the parameter overlap is counted through the parameter value index (the target's
+	 * normal forms, then the slots holding each), so only the hits shown read their summary.
+	 * Undefined when `id` is not indexed.
+	 */
+	similar(id: string, limit: number): SimilarHit[] | undefined {
+		const target = this.slotOf(id);
+		if (target === undefined) {
+			return undefined;
+		}
+
+		const shared = this.sharedNormals(target);
+		const targetProfile = this.profileAt(target);
+		const targetCount = this.file.parts.similarity.normalCount[target]!;
+		const hits: Array<{slot: number; hit: Omit<SimilarHit, 'summary'>}> = [];
+		for (const slot of this.file.parts.sorted) {
+			if (slot !== target) {
+				const hit = similarity(targetProfile, this.profileAt(slot), jaccardOfCounts(shared[slot]!, targetCount, this.file.parts.similarity.normalCount[slot]!));
+				if (hit.score > 0) {
+					hits.push({slot, hit});
+				}
+			}
+		}
+
+		// Stable sort over slots in name order: ties stay in name order, as similarTo orders them.
+		hits.sort((a, b) => b.hit.score - a.hit.score);
+		return hits.slice(0, limit).map(({slot, hit}) => ({summary: this.entries[slot]!.document.summary, ...hit}));
+	}
+
+	/** Per slot: how many of the target's distinct normal parameter names it holds. */
+	private sharedNormals(target: number): Uint32Array {
+		const {normalOf} = this.file.parts.similarity;
+		const lists = this.lists();
+		const valuesOf = new Map<number, number[]>();
+		lists.forEach((list, value) => {
+			const normal = normalOf[value]!;
+			if (normal !== 0) {
+				const values = valuesOf.get(normal);
+				if (values) {
+					values.push(value);
+				} else {
+					valuesOf.set(normal, [value]);
+				}
+			}
+		});
+		const shared = new Uint32Array(this.capacity);
+		const seen = new Int32Array(this.capacity).fill(-1);
+		for (const [normal, values] of valuesOf) {
+			if (!values.some(value => lists[value]?.has(target))) {
+				continue;
+			}
+
+			for (const value of values) {
+				for (const slot of lists[value]?.ids ?? []) {
+					if (seen[slot] !== normal) {
+						seen[slot] = normal;
+						shared[slot]++;
+					}
+				}
+			}
+		}
+
+		return shared;
+	}
+
+	private profileAt(slot: number): SimilarityProfile {
+		const columns = this.file.parts.similarity;
+		const vendor = columns.vendor.codes[slot]!;
+		return {
+			category: columns.category.texts[columns.category.codes[slot]!]!,
+			vendor: vendor === 0 ? undefined : columns.vendor.texts[vendor],
+			format: columns.format.texts[columns.format.codes[slot]!]!,
+			key: columns.key.texts[columns.key.codes[slot]!]!,
+			isInstrument: columns.isInstrument[slot] === 1,
+			audioInputs: columns.audioInputs[slot]!,
+			audioOutputs: columns.audioOutputs[slot]!,
+		};
+	}
+
+	private slotOf(id: string): number | undefined {
+		const slot = this.file.parts.ids.indexOf(id);
+		return slot === -1 || !this.entries[slot] ? undefined : slot;
+	}
+
+	private lists(): Array<Postings | undefined> {
+		this.valueLists ??= unpackLists(this.file.parts.parameters.postings);
+		return this.valueLists;
 	}
 }
 
-/** An entry whose summary and parameter names are read from the saved parts on first use (most searches read a few). */
+/** An entry (and its document) whose summary and parameter names are read on first use: most searches read a few. */
 class SavedEntry implements Entry, SearchDocument {
 	key?: string;
 	private cachedSummary: PluginSummary | undefined;
 	private cachedSortName: string | undefined;
-	private cachedNames: string[] | undefined;
 
 	constructor(private readonly index: SavedIndex, readonly slot: number) {}
 
@@ -156,57 +234,11 @@ class SavedEntry implements Entry, SearchDocument {
 	}
 
 	get parameterNames(): string[] {
-		this.cachedNames ??= this.index.parameterNamesAt(this.slot);
-		return this.cachedNames;
+		return this.index.parameterNamesAt(this.slot);
 	}
 
 	get sortName(): string {
 		this.cachedSortName ??= nocaseKey(this.summary.name);
 		return this.cachedSortName;
-	}
-}
-
-/** Texts in one UTF-8 buffer: each text ends at its `ends` offset (and starts where the one before ends). */
-type Texts = {utf8: Uint8Array; ends: Uint32Array};
-
-function packTexts(texts: readonly string[]): Texts {
-	const encoded = texts.map(text => Buffer.from(text, 'utf8'));
-	const ends = new Uint32Array(texts.length);
-	let end = 0;
-	encoded.forEach((bytes, at) => {
-		end += bytes.length;
-		ends[at] = end;
-	});
-	return {utf8: Buffer.concat(encoded), ends};
-}
-
-function textAt({utf8, ends}: Texts, at: number): string {
-	return Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength).toString('utf8', at === 0 ? 0 : ends[at - 1], ends[at]);
-}
-
-/** The saved index in `file` when it holds this catalog version, else undefined (missing, stale, unreadable). */
-export function readSavedIndex(file: string, version: CatalogVersion): SavedIndex | undefined {
-	let parts: SavedParts;
-	try {
-		parts = deserialize(readFileSync(file)) as SavedParts;
-	} catch {
-		return undefined;
-	}
-
-	const current = parts?.layout === LAYOUT && parts.catalog === version.catalog && parts.version === version.version;
-	return current ? new SavedIndex(parts) : undefined;
-}
-
-/**
- * Writes saved parts to `file` atomically (a temporary file renamed over it). A folder that
- * cannot be written only means the next search builds again: failures are ignored.
- */
-export function writeSavedIndex(file: string, parts: SavedParts): void {
-	const temporary = `${file}.${process.pid}.tmp`;
-	try {
-		writeFileSync(temporary, serialize(parts));
-		renameSync(temporary, file);
-	} catch {
-		rmSync(temporary, {force: true});
 	}
 }

@@ -12,7 +12,7 @@ import {suggestQueries, type Vocabulary} from './suggest.js';
 import type {TermIndex} from './term-index.js';
 import type {TextFilterIndex} from './text-filter-index.js';
 import {queryTokens} from './tokenize.js';
-import {compareEntries, type Entry} from './entry.js';
+import type {Entry} from './entry.js';
 
 /** Options of one search. */
 export type SearchOptions = {
@@ -57,6 +57,12 @@ export type IndexParts = {
 	readonly parameters: TextFilterIndex<unknown>;
 	readonly entries: ReadonlyArray<Entry | undefined>;
 	readonly capacity: number;
+	/** What ranking reads of every matched slot (without reading its whole document). */
+	nameOf(slot: number): string;
+	vendorOf(slot: number): string;
+	isHidden(slot: number): boolean;
+	/** The name order of two slots (catalog/name-order.ts). */
+	compareSlots(a: number, b: number): number;
 	scratch(): Scratch;
 	sortedSlots(): Int32Array;
 	search(query: string, options: SearchOptions): SearchResult;
@@ -117,11 +123,10 @@ function rank(index: IndexParts, query: ParsedQuery, includeHidden: boolean, win
 		}
 	}
 
-	const summary = (slot: number): PluginSummary => entries[slot]!.document.summary;
 	const ranked = rerank(kept, {
-		name: slot => summary(slot).name,
-		vendor: slot => summary(slot).vendor,
-		compare: (a, b) => compareEntries(entries[a]!, entries[b]!),
+		name: slot => index.nameOf(slot),
+		vendor: slot => index.vendorOf(slot),
+		compare: (a, b) => index.compareSlots(a, b),
 		typed: tokens,
 		cover: coverTerms(groups),
 	}, window);
@@ -138,7 +143,7 @@ function keeper(index: IndexParts, query: ParsedQuery, includeHidden: boolean): 
 	const {entries} = index;
 	const checks: Array<(slot: number) => boolean> = [];
 	if (!includeHidden) {
-		checks.push(slot => !entries[slot]!.document.summary.hidden);
+		checks.push(slot => !index.isHidden(slot));
 	}
 
 	const excluded = excludedSlots(index, query.terms.filter(term => term.negated));

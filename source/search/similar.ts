@@ -18,16 +18,63 @@ export type SimilarHit = {
 /** Weights of the similarity parts (they sum to 1). */
 export const SIMILARITY_WEIGHTS = {category: 0.35, parameters: 0.4, io: 0.15, vendor: 0.1};
 
+/** What similarity compares of a plugin besides its parameter names (see `similarityProfile`). */
+export type SimilarityProfile = {
+	category: string;
+	/** The vendor's words, space-separated; undefined for a plugin without a vendor (it never matches). */
+	vendor: string | undefined;
+	format: string;
+	/** The duplicate key (duplicates.ts). */
+	key: string;
+	isInstrument: boolean;
+	audioInputs: number;
+	audioOutputs: number;
+};
+
+/** The profile of a plugin. */
+export function similarityProfile(summary: PluginSummary): SimilarityProfile {
+	return {
+		category: summary.category,
+		vendor: summary.vendor === '' ? undefined : words(summary.vendor).join(' '),
+		format: summary.format,
+		key: duplicateKey(summary),
+		isInstrument: summary.isInstrument,
+		audioInputs: summary.audioInputs,
+		audioOutputs: summary.audioOutputs,
+	};
+}
+
 /**
- * Ranks `candidates` by similarity to `target`: shared category, parameter-name overlap
- * (Jaccard over normalised names), I/O shape (audio in/out, instrument or effect) and vendor.
- * The target in another format (same normalised name and vendor) ranks first with
- * `duplicate: true`; the target itself is skipped. Cost: linear in the candidates' parameters.
+ * The one similarity rule: shared category, parameter-name overlap (`parameters`, a Jaccard index
+ * computed by the caller), I/O shape and vendor, weighted; the target in another format (same
+ * duplicate key) scores 1 more and is a duplicate. `targetVendor` is the target's vendor words
+ * (empty when it has none).
+ */
+export function similarity(target: SimilarityProfile, candidate: SimilarityProfile, parameters: number): Omit<SimilarHit, 'summary'> {
+	const parts = {
+		category: candidate.category === target.category ? (candidate.category === 'other' ? 0.3 : 1) : 0,
+		parameters,
+		io: ioSimilarity(target, candidate),
+		vendor: candidate.vendor !== undefined && candidate.vendor === (target.vendor ?? '') ? 1 : 0,
+	};
+	const duplicate = candidate.format !== target.format && candidate.key === target.key;
+	let score = parts.category * SIMILARITY_WEIGHTS.category + parts.parameters * SIMILARITY_WEIGHTS.parameters
+		+ parts.io * SIMILARITY_WEIGHTS.io + parts.vendor * SIMILARITY_WEIGHTS.vendor;
+	if (duplicate) {
+		score += 1;
+	}
+
+	return {score, duplicate, parts};
+}
+
+/**
+ * Ranks `candidates` by similarity to `target` (`similarity`), best first, then by name; the
+ * target itself is skipped, plugins scoring 0 are left out. Cost: linear in the candidates'
+ * parameters. (The CLI's saved index ranks the same way from its own arrays: saved-index.ts.)
  */
 export function similarTo(target: SearchDocument, candidates: Iterable<SearchDocument>, limit = 20): SimilarHit[] {
-	const targetKey = duplicateKey(target.summary);
+	const targetProfile = similarityProfile(target.summary);
 	const targetParameters = parameterSet(target.parameterNames);
-	const targetVendor = words(target.summary.vendor).join(' ');
 	const hits: SimilarHit[] = [];
 	for (const candidate of candidates) {
 		const {summary} = candidate;
@@ -35,21 +82,9 @@ export function similarTo(target: SearchDocument, candidates: Iterable<SearchDoc
 			continue;
 		}
 
-		const parts = {
-			category: summary.category === target.summary.category ? (summary.category === 'other' ? 0.3 : 1) : 0,
-			parameters: jaccard(targetParameters, parameterSet(candidate.parameterNames)),
-			io: ioSimilarity(target.summary, summary),
-			vendor: words(summary.vendor).join(' ') === targetVendor && summary.vendor !== '' ? 1 : 0,
-		};
-		const duplicate = summary.format !== target.summary.format && duplicateKey(summary) === targetKey;
-		let score = parts.category * SIMILARITY_WEIGHTS.category + parts.parameters * SIMILARITY_WEIGHTS.parameters
-			+ parts.io * SIMILARITY_WEIGHTS.io + parts.vendor * SIMILARITY_WEIGHTS.vendor;
-		if (duplicate) {
-			score += 1;
-		}
-
-		if (score > 0) {
-			hits.push({summary, score, duplicate, parts});
+		const hit = similarity(targetProfile, similarityProfile(summary), jaccard(targetParameters, parameterSet(candidate.parameterNames)));
+		if (hit.score > 0) {
+			hits.push({summary, ...hit});
 		}
 	}
 
@@ -59,8 +94,8 @@ export function similarTo(target: SearchDocument, candidates: Iterable<SearchDoc
 
 const normalCache = new Map<string, string>();
 
-/** A parameter name's lower-case words without units in brackets, cached (plugins share most names). */
-function normalName(name: string): string {
+/** A parameter name's lower-case words without units in brackets ('' when none), cached (plugins share most names). */
+export function normalName(name: string): string {
 	let normal = normalCache.get(name);
 	if (normal === undefined) {
 		normal = words(name.replace(/[([{][^)\]}]*[)\]}]/g, ' ')).join(' ');
@@ -100,10 +135,15 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 		}
 	}
 
-	return shared / (a.size + b.size - shared);
+	return jaccardOfCounts(shared, a.size, b.size);
 }
 
-function ioSimilarity(a: PluginSummary, b: PluginSummary): number {
+/** The Jaccard index of two sets from their sizes and the size of their intersection. */
+export function jaccardOfCounts(shared: number, sizeA: number, sizeB: number): number {
+	return sizeA === 0 && sizeB === 0 ? 0 : shared / (sizeA + sizeB - shared);
+}
+
+function ioSimilarity(a: SimilarityProfile, b: SimilarityProfile): number {
 	const closeness = (x: number, y: number): number => x === y ? 1 : 1 - (Math.abs(x - y) / Math.max(x, y, 1));
 	return ((a.isInstrument === b.isInstrument ? 1 : 0) + closeness(a.audioInputs, b.audioInputs) + closeness(a.audioOutputs, b.audioOutputs)) / 3;
 }

@@ -1,0 +1,184 @@
+import {Buffer} from 'node:buffer';
+import {closeSync, openSync, readSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import process from 'node:process';
+import {deserialize, serialize} from 'node:v8';
+import type {CatalogVersion} from '../db/queries/catalog-version.js';
+import type {SearchIndex} from './index.js';
+import {normalName, similarityProfile} from './similar.js';
+import type {VocabularyCounts} from './suggest.js';
+import type {TermParts} from './term-index.js';
+import type {TextFilterParts} from './text-filter-index.js';
+
+/** Bumped whenever the layout of SavedParts changes (an older file is then rebuilt). */
+const LAYOUT = 3;
+/** Bytes before the parts: the parts' length (u32 LE) and the layout (u32 LE). */
+const HEAD = 8;
+
+/** Text column: each distinct text once, and a code per slot. */
+export type Coded = {texts: string[]; codes: Uint32Array};
+
+/**
+ * Everything a search reads of an index, as plain arrays: the saved-index file is these parts
+ * (v8-serialized) followed by the summaries' JSON, which a search reads slot by slot.
+ */
+export type SavedParts = CatalogVersion & {
+	layout: number;
+	capacity: number;
+	terms: TermParts;
+	vocabulary: VocabularyCounts;
+	vendors: TextFilterParts;
+	tags: TextFilterParts;
+	parameters: TextFilterParts;
+	/** The live slots in name order. */
+	sorted: Int32Array;
+	/** Per slot ('' for a free slot): the plugin id. */
+	ids: string[];
+	/** Per slot: what ranking reads of every match. */
+	names: Coded;
+	vendorNames: Coded;
+	hidden: Uint8Array;
+	/** Per slot: where its summary's JSON ends in the summaries that follow the parts (empty for a free slot). */
+	summaryEnds: Uint32Array;
+	similarity: SimilarityColumns;
+};
+
+/** The similarity profile (similar.ts) of every slot as columns, and the parameter names' normal forms. */
+export type SimilarityColumns = {
+	category: Coded;
+	/** Vendor words; code 0 is "no vendor". */
+	vendor: Coded;
+	format: Coded;
+	key: Coded;
+	isInstrument: Uint8Array;
+	audioInputs: Int32Array;
+	audioOutputs: Int32Array;
+	/** Per parameter value (`parameters.values`): the code of its normal form in `normals` (0 = no words). */
+	normalOf: Uint32Array;
+	normals: string[];
+	/** Per slot: how many distinct non-empty normal forms its parameter names have. */
+	normalCount: Uint32Array;
+};
+
+/** A saved index file's parts and the summaries' bytes, still to be read from `fd` at `base`. */
+export type SavedFile = {parts: SavedParts; fd: number; base: number};
+
+/** The parts of a freshly built index at a catalog version, and its summaries' JSON (one UTF-8 text). */
+export function savedParts(index: SearchIndex, version: CatalogVersion): {parts: SavedParts; summaries: Buffer} {
+	const {entries} = index;
+	const summaries = entries.map(entry => Buffer.from(entry ? JSON.stringify(entry.document.summary) : '', 'utf8'));
+	const summaryEnds = new Uint32Array(entries.length);
+	summaries.reduce((end, bytes, slot) => (summaryEnds[slot] = end + bytes.length), 0);
+	const parameters = index.parameters.parts();
+	return {
+		parts: {
+			layout: LAYOUT,
+			...version,
+			capacity: index.capacity,
+			terms: index.terms.parts(),
+			vocabulary: index.vocabulary.counts(),
+			vendors: index.vendors.parts(),
+			tags: index.tags.parts(),
+			parameters,
+			sorted: index.sortedSlots(),
+			ids: entries.map(entry => entry?.document.summary.id ?? ''),
+			names: coded(entries.map(entry => entry?.document.summary.name ?? '')),
+			vendorNames: coded(entries.map(entry => entry?.document.summary.vendor ?? '')),
+			hidden: Uint8Array.from(entries, entry => (entry?.document.summary.hidden ? 1 : 0)),
+			summaryEnds,
+			similarity: similarityColumns(index, parameters.values),
+		},
+		summaries: Buffer.concat(summaries),
+	};
+}
+
+function similarityColumns(index: SearchIndex, values: readonly string[]): SimilarityColumns {
+	const profiles = index.entries.map(entry => (entry ? similarityProfile(entry.document.summary) : undefined));
+	const normals = coded(['', ...values.map(value => normalName(value))]);
+	return {
+		category: coded(profiles.map(profile => profile?.category ?? '')),
+		vendor: coded(profiles.map(profile => profile?.vendor), true),
+		format: coded(profiles.map(profile => profile?.format ?? '')),
+		key: coded(profiles.map(profile => profile?.key ?? '')),
+		isInstrument: Uint8Array.from(profiles, profile => (profile?.isInstrument ? 1 : 0)),
+		audioInputs: Int32Array.from(profiles, profile => profile?.audioInputs ?? 0),
+		audioOutputs: Int32Array.from(profiles, profile => profile?.audioOutputs ?? 0),
+		normalOf: normals.codes.subarray(1),
+		normals: normals.texts,
+		normalCount: Uint32Array.from(index.entries, entry => new Set(entry?.document.parameterNames.map(name => normalName(name)).filter(Boolean)).size),
+	};
+}
+
+/** A text column; with `undefinedFirst`, code 0 stands for undefined. */
+function coded(values: ReadonlyArray<string | undefined>, undefinedFirst = false): Coded {
+	const codeOf = new Map<string | undefined, number>(undefinedFirst ? [[undefined, 0]] : []);
+	const codes = Uint32Array.from(values, value => {
+		let code = codeOf.get(value);
+		if (code === undefined) {
+			code = codeOf.size;
+			codeOf.set(value, code);
+		}
+
+		return code;
+	});
+	return {texts: [...codeOf.keys()].map(text => text ?? ''), codes};
+}
+
+/**
+ * Opens the saved index in `file` when it holds this catalog version (else undefined: missing,
+ * stale, another layout, unreadable). The summaries stay in the file, read slot by slot from the
+ * returned descriptor (the caller closes it).
+ */
+export function openSavedFile(file: string, version: CatalogVersion): SavedFile | undefined {
+	let fd: number | undefined;
+	try {
+		fd = openSync(file, 'r');
+		const head = Buffer.alloc(HEAD);
+		if (readSync(fd, head, 0, HEAD, 0) !== HEAD || head.readUInt32LE(4) !== LAYOUT) {
+			throw new Error('another layout');
+		}
+
+		const bytes = Buffer.allocUnsafe(head.readUInt32LE(0));
+		if (readSync(fd, bytes, 0, bytes.length, HEAD) !== bytes.length) {
+			throw new Error('truncated');
+		}
+
+		const parts = deserialize(bytes) as SavedParts;
+		if (parts.layout !== LAYOUT || parts.catalog !== version.catalog || parts.version !== version.version) {
+			throw new Error('stale');
+		}
+
+		return {parts, fd, base: HEAD + bytes.length};
+	} catch {
+		if (fd !== undefined) {
+			closeSync(fd);
+		}
+
+		return undefined;
+	}
+}
+
+/** The JSON of one slot's summary, read from the file. */
+export function readSummary({parts, fd, base}: SavedFile, slot: number): string {
+	const start = slot === 0 ? 0 : parts.summaryEnds[slot - 1]!;
+	const bytes = Buffer.allocUnsafe(parts.summaryEnds[slot]! - start);
+	readSync(fd, bytes, 0, bytes.length, base + start);
+	return bytes.toString('utf8');
+}
+
+/**
+ * Writes a saved index to `file` atomically (a temporary file renamed over it). A folder that
+ * cannot be written only means the next search builds again: failures are ignored.
+ */
+export function writeSavedFile(file: string, {parts, summaries}: {parts: SavedParts; summaries: Buffer}): void {
+	const temporary = `${file}.${process.pid}.tmp`;
+	try {
+		const bytes = serialize(parts);
+		const head = Buffer.alloc(HEAD);
+		head.writeUInt32LE(bytes.length, 0);
+		head.writeUInt32LE(LAYOUT, 4);
+		writeFileSync(temporary, Buffer.concat([head, bytes, summaries]));
+		renameSync(temporary, file);
+	} catch {
+		rmSync(temporary, {force: true});
+	}
+}
