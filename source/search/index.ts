@@ -119,6 +119,10 @@ export class SearchIndex implements IndexParts {
 		return runSearch(this, typeof query === 'string' ? parseQuery(query) : query, options);
 	}
 
+	entry(slot: number): Entry {
+		return this.entries[slot]!;
+	}
+
 	nameOf(slot: number): string {
 		return this.entries[slot]!.document.summary.name;
 	}

@@ -5,7 +5,7 @@ import type {SearchDocument} from './document.js';
 import type {Entry} from './entry.js';
 import {unpackLists, type Postings} from './postings.js';
 import {parseQuery, type ParsedQuery} from './query.js';
-import {readSummary, type SavedFile} from './saved-parts.js';
+import {readSection, readSummary, type SavedFile, type Sections} from './saved-parts.js';
 import {Scratch} from './scratch.js';
 import {runSearch, type IndexParts, type SearchOptions, type SearchResult} from './searcher.js';
 import {jaccardOfCounts, similarity, type SimilarHit, type SimilarityProfile} from './similar.js';
@@ -23,20 +23,19 @@ import {TextFilterIndex} from './text-filter-index.js';
  */
 export class SavedIndex implements IndexParts {
 	readonly terms: TermIndex;
-	readonly entries: Array<Entry | undefined>;
 	readonly capacity: number;
 	private readonly restored: {vocabulary?: Vocabulary; vendors?: TextFilterIndex<undefined>; tags?: TextFilterIndex<undefined>; parameters?: TextFilterIndex<undefined>} = {};
 	private scratchArrays: Scratch | undefined;
 	private nameRank: Int32Array | undefined;
 	private valueLists: Array<Postings | undefined> | undefined;
 	private namesBySlot: string[][] | undefined;
+	private readonly sections: Partial<Sections> = {};
+	private readonly entryOf: Array<SavedEntry | undefined> = [];
 
 	constructor(private readonly file: SavedFile) {
 		const {parts} = file;
 		this.terms = TermIndex.fromParts(parts.terms);
 		this.capacity = parts.capacity;
-		const {summaryEnds} = parts;
-		this.entries = Array.from(summaryEnds, (end, slot) => (end === (slot === 0 ? 0 : summaryEnds[slot - 1]) ? undefined : new SavedEntry(this, slot)));
 	}
 
 	get vocabulary(): Vocabulary {
@@ -52,7 +51,13 @@ export class SavedIndex implements IndexParts {
 	}
 
 	get parameters(): TextFilterIndex<undefined> {
-		return this.restored.parameters ??= TextFilterIndex.fromParts(this.file.parts.parameters);
+		return this.restored.parameters ??= TextFilterIndex.fromParts(this.section('parameters'));
+	}
+
+	/** The entry of a live slot, made on first use. */
+	entry(slot: number): SavedEntry {
+		this.entryOf[slot] ??= new SavedEntry(this, slot);
+		return this.entryOf[slot];
 	}
 
 	/** Number of plugins in the index. */
@@ -99,7 +104,7 @@ export class SavedIndex implements IndexParts {
 	/** The parameter names of a slot (in no particular order), from the parameter value index (inverted once, on first use). */
 	parameterNamesAt(slot: number): string[] {
 		if (!this.namesBySlot) {
-			const {values} = this.file.parts.parameters;
+			const {values} = this.section('parameters');
 			const bySlot: string[][] = Array.from({length: this.capacity}, () => []);
 			this.lists().forEach((list, value) => {
 				for (const each of list?.ids ?? []) {
@@ -139,11 +144,11 @@ export class SavedIndex implements IndexParts {
 
 		const shared = this.sharedNormals(target);
 		const targetProfile = this.profileAt(target);
-		const targetCount = this.file.parts.similarity.normalCount[target]!;
+		const targetCount = this.section('similarity').normalCount[target]!;
 		const hits: Array<{slot: number; hit: Omit<SimilarHit, 'summary'>}> = [];
 		for (const slot of this.file.parts.sorted) {
 			if (slot !== target) {
-				const hit = similarity(targetProfile, this.profileAt(slot), jaccardOfCounts(shared[slot]!, targetCount, this.file.parts.similarity.normalCount[slot]!));
+				const hit = similarity(targetProfile, this.profileAt(slot), jaccardOfCounts(shared[slot]!, targetCount, this.section('similarity').normalCount[slot]!));
 				if (hit.score > 0) {
 					hits.push({slot, hit});
 				}
@@ -152,12 +157,12 @@ export class SavedIndex implements IndexParts {
 
 		// Stable sort over slots in name order: ties stay in name order, as similarTo orders them.
 		hits.sort((a, b) => b.hit.score - a.hit.score);
-		return hits.slice(0, limit).map(({slot, hit}) => ({summary: this.entries[slot]!.document.summary, ...hit}));
+		return hits.slice(0, limit).map(({slot, hit}) => ({summary: this.entry(slot).summary, ...hit}));
 	}
 
 	/** Per slot: how many of the target's distinct normal parameter names it holds. */
 	private sharedNormals(target: number): Uint32Array {
-		const {normalOf} = this.file.parts.similarity;
+		const {normalOf} = this.section('similarity');
 		const lists = this.lists();
 		const valuesOf = new Map<number, number[]>();
 		lists.forEach((list, value) => {
@@ -192,7 +197,7 @@ export class SavedIndex implements IndexParts {
 	}
 
 	private profileAt(slot: number): SimilarityProfile {
-		const columns = this.file.parts.similarity;
+		const columns = this.section('similarity');
 		const vendor = columns.vendor.codes[slot]!;
 		return {
 			category: columns.category.texts[columns.category.codes[slot]!]!,
@@ -207,11 +212,16 @@ export class SavedIndex implements IndexParts {
 
 	private slotOf(id: string): number | undefined {
 		const slot = this.file.parts.ids.indexOf(id);
-		return slot === -1 || !this.entries[slot] ? undefined : slot;
+		return slot === -1 || id === '' ? undefined : slot;
+	}
+
+	private section<K extends keyof Sections>(name: K): Sections[K] {
+		this.sections[name] ??= readSection(this.file, name);
+		return this.sections[name]!;
 	}
 
 	private lists(): Array<Postings | undefined> {
-		this.valueLists ??= unpackLists(this.file.parts.parameters.postings);
+		this.valueLists ??= unpackLists(this.section('parameters').postings);
 		return this.valueLists;
 	}
 }

@@ -10,7 +10,7 @@ import type {TermParts} from './term-index.js';
 import type {TextFilterParts} from './text-filter-index.js';
 
 /** Bumped whenever the layout of SavedParts changes (an older file is then rebuilt). */
-const LAYOUT = 3;
+const LAYOUT = 4;
 /** Bytes before the parts: the parts' length (u32 LE) and the layout (u32 LE). */
 const HEAD = 8;
 
@@ -18,8 +18,9 @@ const HEAD = 8;
 export type Coded = {texts: string[]; codes: Uint32Array};
 
 /**
- * Everything a search reads of an index, as plain arrays: the saved-index file is these parts
- * (v8-serialized) followed by the summaries' JSON, which a search reads slot by slot.
+ * What every search reads of an index, as plain arrays. The saved-index file is a small head, these
+ * parts (v8-serialized), then the sections (read when a search needs them) and the summaries' JSON
+ * (read slot by slot).
  */
 export type SavedParts = CatalogVersion & {
 	layout: number;
@@ -28,7 +29,6 @@ export type SavedParts = CatalogVersion & {
 	vocabulary: VocabularyCounts;
 	vendors: TextFilterParts;
 	tags: TextFilterParts;
-	parameters: TextFilterParts;
 	/** The live slots in name order. */
 	sorted: Int32Array;
 	/** Per slot ('' for a free slot): the plugin id. */
@@ -37,8 +37,16 @@ export type SavedParts = CatalogVersion & {
 	names: Coded;
 	vendorNames: Coded;
 	hidden: Uint8Array;
-	/** Per slot: where its summary's JSON ends in the summaries that follow the parts (empty for a free slot). */
+	/** Per slot: where its summary's JSON ends in the summaries (empty for a free slot). */
 	summaryEnds: Uint32Array;
+	/** Where each section, and then the summaries, start after these parts: [offset, length] bytes. */
+	sections: Record<keyof Sections | 'summaries', [number, number]>;
+};
+
+/** What only some searches read, each read from the file on first use. */
+export type Sections = {
+	/** The parameter-name value index (`param:` filters, phrases, similar). */
+	parameters: TextFilterParts;
 	similarity: SimilarityColumns;
 };
 
@@ -59,17 +67,23 @@ export type SimilarityColumns = {
 	normalCount: Uint32Array;
 };
 
-/** A saved index file's parts and the summaries' bytes, still to be read from `fd` at `base`. */
+/** A saved index file's parts; its sections and summaries are still in the file, from `base` on. */
 export type SavedFile = {parts: SavedParts; fd: number; base: number};
 
-/** The parts of a freshly built index at a catalog version, and its summaries' JSON (one UTF-8 text). */
-export function savedParts(index: SearchIndex, version: CatalogVersion): {parts: SavedParts; summaries: Buffer} {
+/** A saved index as bytes: the parts, then the sections and the summaries. */
+type SavedBytes = {parts: SavedParts; body: Buffer[]};
+
+/** The saved form of a freshly built index at a catalog version. */
+export function savedParts(index: SearchIndex, version: CatalogVersion): SavedBytes {
 	const {entries} = index;
 	const summaries = entries.map(entry => Buffer.from(entry ? JSON.stringify(entry.document.summary) : '', 'utf8'));
 	const summaryEnds = new Uint32Array(entries.length);
 	summaries.reduce((end, bytes, slot) => (summaryEnds[slot] = end + bytes.length), 0);
 	const parameters = index.parameters.parts();
+	const body = [serialize(parameters), serialize(similarityColumns(index, parameters.values)), Buffer.concat(summaries)];
+	const [parametersAt, similarityAt, summariesAt] = [0, body[0]!.length, body[0]!.length + body[1]!.length];
 	return {
+		body,
 		parts: {
 			layout: LAYOUT,
 			...version,
@@ -78,16 +92,14 @@ export function savedParts(index: SearchIndex, version: CatalogVersion): {parts:
 			vocabulary: index.vocabulary.counts(),
 			vendors: index.vendors.parts(),
 			tags: index.tags.parts(),
-			parameters,
 			sorted: index.sortedSlots(),
 			ids: entries.map(entry => entry?.document.summary.id ?? ''),
 			names: coded(entries.map(entry => entry?.document.summary.name ?? '')),
 			vendorNames: coded(entries.map(entry => entry?.document.summary.vendor ?? '')),
 			hidden: Uint8Array.from(entries, entry => (entry?.document.summary.hidden ? 1 : 0)),
 			summaryEnds,
-			similarity: similarityColumns(index, parameters.values),
+			sections: {parameters: [parametersAt, body[0]!.length], similarity: [similarityAt, body[1]!.length], summaries: [summariesAt, body[2]!.length]},
 		},
-		summaries: Buffer.concat(summaries),
 	};
 }
 
@@ -137,11 +149,7 @@ export function openSavedFile(file: string, version: CatalogVersion): SavedFile 
 			throw new Error('another layout');
 		}
 
-		const bytes = Buffer.allocUnsafe(head.readUInt32LE(0));
-		if (readSync(fd, bytes, 0, bytes.length, HEAD) !== bytes.length) {
-			throw new Error('truncated');
-		}
-
+		const bytes = readBytes(fd, HEAD, head.readUInt32LE(0));
 		const parts = deserialize(bytes) as SavedParts;
 		if (parts.layout !== LAYOUT || parts.catalog !== version.catalog || parts.version !== version.version) {
 			throw new Error('stale');
@@ -160,23 +168,36 @@ export function openSavedFile(file: string, version: CatalogVersion): SavedFile 
 /** The JSON of one slot's summary, read from the file. */
 export function readSummary({parts, fd, base}: SavedFile, slot: number): string {
 	const start = slot === 0 ? 0 : parts.summaryEnds[slot - 1]!;
-	const bytes = Buffer.allocUnsafe(parts.summaryEnds[slot]! - start);
-	readSync(fd, bytes, 0, bytes.length, base + start);
-	return bytes.toString('utf8');
+	return readBytes(fd, base + parts.sections.summaries[0] + start, parts.summaryEnds[slot]! - start).toString('utf8');
+}
+
+/** One section of the file. */
+export function readSection<K extends keyof Sections>({parts, fd, base}: SavedFile, name: K): Sections[K] {
+	const [offset, length] = parts.sections[name];
+	return deserialize(readBytes(fd, base + offset, length)) as Sections[K];
+}
+
+function readBytes(fd: number, position: number, length: number): Buffer {
+	const bytes = Buffer.allocUnsafe(length);
+	if (readSync(fd, bytes, 0, length, position) !== length) {
+		throw new Error('The saved search index was cut short.');
+	}
+
+	return bytes;
 }
 
 /**
  * Writes a saved index to `file` atomically (a temporary file renamed over it). A folder that
  * cannot be written only means the next search builds again: failures are ignored.
  */
-export function writeSavedFile(file: string, {parts, summaries}: {parts: SavedParts; summaries: Buffer}): void {
+export function writeSavedFile(file: string, {parts, body}: SavedBytes): void {
 	const temporary = `${file}.${process.pid}.tmp`;
 	try {
 		const bytes = serialize(parts);
 		const head = Buffer.alloc(HEAD);
 		head.writeUInt32LE(bytes.length, 0);
 		head.writeUInt32LE(LAYOUT, 4);
-		writeFileSync(temporary, Buffer.concat([head, bytes, summaries]));
+		writeFileSync(temporary, Buffer.concat([head, bytes, ...body]));
 		renameSync(temporary, file);
 	} catch {
 		rmSync(temporary, {force: true});

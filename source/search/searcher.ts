@@ -55,7 +55,8 @@ export type IndexParts = {
 	readonly vendors: TextFilterIndex<unknown>;
 	readonly tags: TextFilterIndex<unknown>;
 	readonly parameters: TextFilterIndex<unknown>;
-	readonly entries: ReadonlyArray<Entry | undefined>;
+	/** The entry of a live slot. */
+	entry(slot: number): Entry;
 	readonly capacity: number;
 	/** What ranking reads of every matched slot (without reading its whole document). */
 	nameOf(slot: number): string;
@@ -107,7 +108,7 @@ function rank(index: IndexParts, query: ParsedQuery, includeHidden: boolean, win
 		return byName(index, keep, window);
 	}
 
-	const {terms, entries} = index;
+	const {terms} = index;
 	const groups = expandQuery(tokens, {
 		has: (text, nameOnly) => terms.has(text, nameOnly ? 0 : undefined),
 		hasPrefix: text => terms.hasPrefix(text),
@@ -130,7 +131,7 @@ function rank(index: IndexParts, query: ParsedQuery, includeHidden: boolean, win
 		typed: tokens,
 		cover: coverTerms(groups),
 	}, window);
-	return {ranked: ranked.map(({slot, score}) => ({entry: entries[slot]!, score})), total: kept.slots.length};
+	return {ranked: ranked.map(({slot, score}) => ({entry: index.entry(slot), score})), total: kept.slots.length};
 }
 
 /** Every term the query's words may match through. */
@@ -140,7 +141,6 @@ function coverTerms(groups: readonly Group[]): string[] {
 
 /** The test a slot must pass besides the free words: hidden, negated words, phrases and filters. */
 function keeper(index: IndexParts, query: ParsedQuery, includeHidden: boolean): (slot: number) => boolean {
-	const {entries} = index;
 	const checks: Array<(slot: number) => boolean> = [];
 	if (!includeHidden) {
 		checks.push(slot => !index.isHidden(slot));
@@ -158,7 +158,7 @@ function keeper(index: IndexParts, query: ParsedQuery, includeHidden: boolean): 
 
 	const phrases = query.terms.filter(term => !term.negated && term.phrase).map(term => new PhraseMatcher(term.text));
 	if (phrases.length > 0) {
-		checks.push(slot => phrases.every(phrase => phrase.matches(entries[slot]!.document)));
+		checks.push(slot => phrases.every(phrase => phrase.matches(index.entry(slot).document)));
 	}
 
 	return slot => checks.every(check => check(slot));
@@ -174,8 +174,7 @@ function filterCheck(index: IndexParts, filter: QueryFilter): (slot: number) => 
 	}
 
 	const test = filterTest(filter);
-	const {entries} = index;
-	return slot => test(entries[slot]!.document);
+	return slot => test(index.entry(slot).document);
 }
 
 /** Marks (1) the slots matching a negated word or phrase (prefix match, no fuzzy), or undefined when none is negated. */
@@ -192,7 +191,7 @@ function excludedSlots(index: IndexParts, negated: QueryTerm[]): Uint8Array | un
 		const scratch = index.scratch();
 		const perToken = tokens.map(token => index.terms.tokenMatches(token, {prefix: true, fuzzy: false}, scratch));
 		for (const slot of combineTokens(perToken, 'and', scratch).slots) {
-			if (!phrase || phrase.matches(index.entries[slot]!.document)) {
+			if (!phrase || phrase.matches(index.entry(slot).document)) {
 				excluded[slot] = 1;
 			}
 		}
@@ -208,7 +207,7 @@ function byName(index: IndexParts, keep: (slot: number) => boolean, window: numb
 	for (const slot of index.sortedSlots()) {
 		if (keep(slot)) {
 			if (total < window) {
-				ranked.push({entry: index.entries[slot]!, score: 0});
+				ranked.push({entry: index.entry(slot), score: 0});
 			}
 
 			total++;
