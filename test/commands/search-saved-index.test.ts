@@ -1,0 +1,94 @@
+/**
+ * `search` and `similar` read the index saved beside the database while the catalog is unchanged,
+ * and every change a user can make — a scan finding or losing a plugin, an import, fav, hide, tag,
+ * category — makes the next search see it (docs/search.md, "CLI search").
+ */
+import {createHash} from 'node:crypto';
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import test, {type ExecutionContext} from 'ava';
+import {openStore} from '../../source/db/open.js';
+import {recordFileResult, removeFile} from '../../source/db/queries/ingest.js';
+import {savedIndexFile} from '../../source/search/catalog-index.js';
+import {cliPasses} from '../helpers/cli-assert.js';
+import {entry, sampleParameters, writeSyntheticStore} from '../helpers/synthetic-store.js';
+import {tempDbPath, tempDir} from '../helpers/temp.js';
+
+const comp = 'lv2:urn:test:comp';
+const verb = 'vst3:0123456789ABCDEF0123456789ABCDEF';
+
+function ids(t: ExecutionContext, db: string, query: string, ...flags: string[]): string[] {
+	return (JSON.parse(cliPasses(t, db, ['search', query, '--json', ...flags]).stdout) as Array<{id: string}>).map(item => item.id);
+}
+
+function savedHash(db: string): string {
+	return createHash('sha256').update(readFileSync(savedIndexFile(db))).digest('hex');
+}
+
+test('the first search saves the index; the next ones reuse it while nothing changes', t => {
+	const db = tempDbPath();
+	writeSyntheticStore(db);
+	t.false(existsSync(savedIndexFile(db)));
+	const first = ids(t, db, 'test');
+	t.true(existsSync(savedIndexFile(db)));
+	const saved = savedHash(db);
+	t.deepEqual(ids(t, db, 'test'), first);
+	cliPasses(t, db, ['similar', comp]);
+	cliPasses(t, db, ['list']);
+	t.is(savedHash(db), saved, 'reads leave the saved index as it was');
+});
+
+test('fav, hide, tag and category changes are seen by the next search', t => {
+	const db = tempDbPath();
+	writeSyntheticStore(db);
+	t.deepEqual(ids(t, db, 'is:fav'), []);
+	cliPasses(t, db, ['fav', comp]);
+	t.deepEqual(ids(t, db, 'is:fav'), [comp]);
+	cliPasses(t, db, ['tag', comp, 'glue']);
+	t.deepEqual(ids(t, db, 'tag:glue'), [comp]);
+	cliPasses(t, db, ['category', verb, 'spatial']);
+	t.deepEqual(ids(t, db, 'cat:spatial'), [verb]);
+	t.true(ids(t, db, 'verb').includes(verb));
+	cliPasses(t, db, ['hide', verb]);
+	t.false(ids(t, db, 'verb').includes(verb));
+	t.true(ids(t, db, 'verb', '--all').includes(verb));
+	cliPasses(t, db, ['untag', comp, 'glue']);
+	t.deepEqual(ids(t, db, 'tag:glue'), []);
+});
+
+test('a scan that adds, changes or removes a plugin is seen by the next search and similar', t => {
+	const db = tempDbPath();
+	writeSyntheticStore(db);
+	t.deepEqual(ids(t, db, 'zither'), []);
+	const zither = entry('lv2', 'urn:test:zither', 'Zither Compressor', {parameters: sampleParameters, category: 'dynamics'});
+	const file = {path: zither.path, format: zither.format, size: 10, mtimeMs: 1, status: 'ok' as const};
+	const store = openStore(db);
+	try {
+		recordFileResult(store, file, [zither]);
+		t.deepEqual(ids(t, db, 'zither'), [zither.id]);
+		const similar = JSON.parse(cliPasses(t, db, ['similar', comp, '--json']).stdout) as Array<{id: string}>;
+		t.is(similar[0]!.id, zither.id, 'the new compressor with the same parameters is the most similar');
+
+		recordFileResult(store, {...file, mtimeMs: 2}, [{...zither, name: 'Zither Limiter'}]);
+		const renamed = JSON.parse(cliPasses(t, db, ['search', 'zither', '--json']).stdout) as Array<{id: string; name: string}>;
+		t.deepEqual(renamed.map(item => [item.id, item.name]), [[zither.id, 'Zither Limiter']]);
+
+		removeFile(store, file.path);
+		t.deepEqual(ids(t, db, 'zither'), []);
+	} finally {
+		store.close();
+	}
+});
+
+test('an import is seen by the next search', t => {
+	const source = tempDbPath();
+	writeSyntheticStore(source);
+	cliPasses(t, source, ['fav', comp]);
+	const backup = path.join(tempDir(), 'backup.json');
+	cliPasses(t, source, ['export', '--out', backup]);
+	const db = tempDbPath();
+	t.deepEqual(ids(t, db, 'test'), []);
+	cliPasses(t, db, ['import', backup]);
+	t.true(ids(t, db, 'test').length > 0);
+	t.deepEqual(ids(t, db, 'is:fav'), [comp]);
+});
