@@ -194,9 +194,11 @@ export const settings = sqliteTable('settings', {
 });
 
 /**
- * The catalog's version (one row): a random id of this database and a counter that triggers bump on
- * every write to what search reads (plugins, files, health, user data, tags). The CLI's saved search
- * index is valid while both match (docs/search.md, "CLI search"). Triggers are in the migration.
+ * The catalog's version (one row): a random id of this database and a version that triggers set to
+ * a new random number on every write to what search reads (plugins, files, health, user data, tags)
+ * — random rather than counted, so a database restored from a backup never reaches a version it had
+ * before with other contents. The CLI's saved search index is valid while both match
+ * (docs/search.md, "CLI search"). The triggers are in the migration.
  */
 export const catalogVersion = sqliteTable('catalog_version', {
 	id: integer('id').primaryKey(),

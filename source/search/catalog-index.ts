@@ -32,7 +32,7 @@ export function withCatalogIndex<T>(store: Store, use: (index: SearchIndex | Sav
 
 	const index = SearchIndex.build(loadSearchDocuments(store));
 	const after = catalogVersion(store);
-	if (file && before.version >= 0 && after.version === before.version && after.catalog === before.catalog) {
+	if (file && before.catalog !== '' && after.version === before.version && after.catalog === before.catalog) {
 		writeSavedFile(file, savedParts(index, before));
 	}
 

@@ -160,37 +160,20 @@ export class SavedIndex implements IndexParts {
 		return hits.slice(0, limit).map(({slot, hit}) => ({summary: this.entry(slot).summary, ...hit}));
 	}
 
-	/** Per slot: how many of the target's distinct normal parameter names it holds. */
+	/** Per slot: how many of the target's distinct normal parameter names it holds (through the saved lists of slots per normal name). */
 	private sharedNormals(target: number): Uint32Array {
-		const {normalOf} = this.section('similarity');
-		const lists = this.lists();
-		const valuesOf = new Map<number, number[]>();
-		lists.forEach((list, value) => {
-			const normal = normalOf[value]!;
-			if (normal !== 0) {
-				const values = valuesOf.get(normal);
-				if (values) {
-					values.push(value);
-				} else {
-					valuesOf.set(normal, [value]);
-				}
-			}
-		});
+		const {sizes, slots} = this.section('similarity').normalSlots;
 		const shared = new Uint32Array(this.capacity);
-		const seen = new Int32Array(this.capacity).fill(-1);
-		for (const [normal, values] of valuesOf) {
-			if (!values.some(value => lists[value]?.has(target))) {
-				continue;
+		let start = 0;
+		for (const size of sizes) {
+			const end = start + size;
+			if (holds(slots, start, end, target)) {
+				for (let at = start; at < end; at++) {
+					shared[slots[at]!]++;
+				}
 			}
 
-			for (const value of values) {
-				for (const slot of lists[value]?.ids ?? []) {
-					if (seen[slot] !== normal) {
-						seen[slot] = normal;
-						shared[slot]++;
-					}
-				}
-			}
+			start = end;
 		}
 
 		return shared;
@@ -251,4 +234,20 @@ class SavedEntry implements Entry, SearchDocument {
 		this.cachedSortName ??= nocaseKey(this.summary.name);
 		return this.cachedSortName;
 	}
+}
+
+/** Whether the ascending slots from `start` to `end` hold `slot` (binary search). */
+function holds(slots: ArrayLike<number>, start: number, end: number, slot: number): boolean {
+	let low = start;
+	let high = end;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (slots[middle]! < slot) {
+			low = middle + 1;
+		} else {
+			high = middle;
+		}
+	}
+
+	return low < end && slots[low] === slot;
 }

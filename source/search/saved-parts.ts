@@ -10,7 +10,7 @@ import type {TermParts} from './term-index.js';
 import type {TextFilterParts} from './text-filter-index.js';
 
 /** Bumped whenever the layout of SavedParts changes (an older file is then rebuilt). */
-const LAYOUT = 4;
+const LAYOUT = 5;
 /** Bytes before the parts: the parts' length (u32 LE) and the layout (u32 LE). */
 const HEAD = 8;
 
@@ -60,12 +60,14 @@ export type SimilarityColumns = {
 	isInstrument: Uint8Array;
 	audioInputs: Int32Array;
 	audioOutputs: Int32Array;
-	/** Per parameter value (`parameters.values`): the code of its normal form in `normals` (0 = no words). */
-	normalOf: Uint32Array;
-	normals: string[];
+	/** Per distinct normal form of a parameter name (similar.ts, `normalName`): the slots holding it, ascending. */
+	normalSlots: SlotLists;
 	/** Per slot: how many distinct non-empty normal forms its parameter names have. */
 	normalCount: Uint32Array;
 };
+
+/** Lists of slots in two arrays: each list's size, and every list's slots one after another (16 bits when they fit). */
+export type SlotLists = {sizes: Uint32Array; slots: Uint16Array | Int32Array};
 
 /** A saved index file's parts; its sections and summaries are still in the file, from `base` on. */
 export type SavedFile = {parts: SavedParts; fd: number; base: number};
@@ -80,7 +82,7 @@ export function savedParts(index: SearchIndex, version: CatalogVersion): SavedBy
 	const summaryEnds = new Uint32Array(entries.length);
 	summaries.reduce((end, bytes, slot) => (summaryEnds[slot] = end + bytes.length), 0);
 	const parameters = index.parameters.parts();
-	const body = [serialize(parameters), serialize(similarityColumns(index, parameters.values)), Buffer.concat(summaries)];
+	const body = [serialize(parameters), serialize(similarityColumns(index)), Buffer.concat(summaries)];
 	const [parametersAt, similarityAt, summariesAt] = [0, body[0]!.length, body[0]!.length + body[1]!.length];
 	return {
 		body,
@@ -103,9 +105,24 @@ export function savedParts(index: SearchIndex, version: CatalogVersion): SavedBy
 	};
 }
 
-function similarityColumns(index: SearchIndex, values: readonly string[]): SimilarityColumns {
+function similarityColumns(index: SearchIndex): SimilarityColumns {
 	const profiles = index.entries.map(entry => (entry ? similarityProfile(entry.document.summary) : undefined));
-	const normals = coded(['', ...values.map(value => normalName(value))]);
+	const normalLists = new Map<string, number[]>();
+	const normalCount = Uint32Array.from(index.entries, (entry, slot) => {
+		const normals = new Set(entry?.document.parameterNames.map(name => normalName(name)).filter(Boolean));
+		for (const normal of normals) {
+			const list = normalLists.get(normal);
+			if (list) {
+				list.push(slot);
+			} else {
+				normalLists.set(normal, [slot]);
+			}
+		}
+
+		return normals.size;
+	});
+	const lists = [...normalLists.values()];
+	const flat = lists.flat();
 	return {
 		category: coded(profiles.map(profile => profile?.category ?? '')),
 		vendor: coded(profiles.map(profile => profile?.vendor), true),
@@ -114,9 +131,8 @@ function similarityColumns(index: SearchIndex, values: readonly string[]): Simil
 		isInstrument: Uint8Array.from(profiles, profile => (profile?.isInstrument ? 1 : 0)),
 		audioInputs: Int32Array.from(profiles, profile => profile?.audioInputs ?? 0),
 		audioOutputs: Int32Array.from(profiles, profile => profile?.audioOutputs ?? 0),
-		normalOf: normals.codes.subarray(1),
-		normals: normals.texts,
-		normalCount: Uint32Array.from(index.entries, entry => new Set(entry?.document.parameterNames.map(name => normalName(name)).filter(Boolean)).size),
+		normalSlots: {sizes: Uint32Array.from(lists, list => list.length), slots: index.capacity <= 0x1_00_00 ? Uint16Array.from(flat) : Int32Array.from(flat)},
+		normalCount,
 	};
 }
 

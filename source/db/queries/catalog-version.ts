@@ -1,14 +1,15 @@
 import type {Store} from '../open.js';
 import {cachedStatement} from './statements.js';
 
-/** Which catalog, at which state: a random id of the database and the counter its triggers bump on every write search reads. */
+/** Which catalog, at which state: a random id of the database and the version its triggers renew on every write search reads. */
 export type CatalogVersion = {catalog: string; version: number};
 
 /**
- * The catalog's version (migration 0004: triggers on plugins, files, health, user_data and tags bump
- * it in the writing transaction). Cost: one row by primary key.
+ * The catalog's version (migration 0004: triggers on plugins, files, health, user_data and tags set
+ * it to a new random number in the writing transaction); catalog '' when there is none. Cost: one
+ * row by primary key.
  */
 export function catalogVersion(store: Store): CatalogVersion {
 	const row = cachedStatement(store, 'select catalog, version from catalog_version where id = 1').get() as CatalogVersion | undefined;
-	return row ?? {catalog: '', version: -1};
+	return row ?? {catalog: '', version: 0};
 }
