@@ -144,20 +144,22 @@ export class SavedIndex implements IndexParts {
 
 		const shared = this.sharedNormals(target);
 		const targetProfile = this.profileAt(target);
-		const targetCount = this.section('similarity').normalCount[target]!;
-		const hits: Array<{slot: number; hit: Omit<SimilarHit, 'summary'>}> = [];
-		for (const slot of this.file.parts.sorted) {
-			if (slot !== target) {
-				const hit = similarity(targetProfile, this.profileAt(slot), jaccardOfCounts(shared[slot]!, targetCount, this.section('similarity').normalCount[slot]!));
-				if (hit.score > 0) {
-					hits.push({slot, hit});
-				}
+		const {normalCount} = this.section('similarity');
+		const hitOf = (slot: number): Omit<SimilarHit, 'summary'> =>
+			similarity(targetProfile, this.profileAt(slot), jaccardOfCounts(shared[slot]!, normalCount[target]!, normalCount[slot]!));
+		// Scores first (no hit objects kept), then the best `limit` rescored with their parts.
+		const {sorted} = this.file.parts;
+		const scores = new Float64Array(sorted.length);
+		const order: number[] = [];
+		sorted.forEach((slot, rank) => {
+			scores[rank] = slot === target ? 0 : hitOf(slot).score;
+			if (scores[rank]! > 0) {
+				order.push(rank);
 			}
-		}
-
-		// Stable sort over slots in name order: ties stay in name order, as similarTo orders them.
-		hits.sort((a, b) => b.hit.score - a.hit.score);
-		return hits.slice(0, limit).map(({slot, hit}) => ({summary: this.entry(slot).summary, ...hit}));
+		});
+		// Stable sort over ranks in name order: ties stay in name order, as similarTo orders them.
+		order.sort((a, b) => scores[b]! - scores[a]!);
+		return order.slice(0, limit).map(rank => ({summary: this.entry(sorted[rank]!).summary, ...hitOf(sorted[rank]!)}));
 	}
 
 	/** Per slot: how many of the target's distinct normal parameter names it holds (through the saved lists of slots per normal name). */
@@ -186,7 +188,7 @@ export class SavedIndex implements IndexParts {
 			category: columns.category.texts[columns.category.codes[slot]!]!,
 			vendor: vendor === 0 ? undefined : columns.vendor.texts[vendor],
 			format: columns.format.texts[columns.format.codes[slot]!]!,
-			key: columns.key.texts[columns.key.codes[slot]!]!,
+			key: columns.key[slot]!,
 			isInstrument: columns.isInstrument[slot] === 1,
 			audioInputs: columns.audioInputs[slot]!,
 			audioOutputs: columns.audioOutputs[slot]!,
@@ -194,7 +196,7 @@ export class SavedIndex implements IndexParts {
 	}
 
 	private slotOf(id: string): number | undefined {
-		const slot = this.file.parts.ids.indexOf(id);
+		const slot = this.section('similarity').ids.indexOf(id);
 		return slot === -1 || id === '' ? undefined : slot;
 	}
 

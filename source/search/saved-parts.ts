@@ -10,7 +10,7 @@ import type {TermParts} from './term-index.js';
 import type {TextFilterParts} from './text-filter-index.js';
 
 /** Bumped whenever the layout of SavedParts changes (an older file is then rebuilt). */
-const LAYOUT = 5;
+const LAYOUT = 6;
 /** Bytes before the parts: the parts' length (u32 LE) and the layout (u32 LE). */
 const HEAD = 8;
 
@@ -31,8 +31,6 @@ export type SavedParts = CatalogVersion & {
 	tags: TextFilterParts;
 	/** The live slots in name order. */
 	sorted: Int32Array;
-	/** Per slot ('' for a free slot): the plugin id. */
-	ids: string[];
 	/** Per slot: what ranking reads of every match. */
 	names: Coded;
 	vendorNames: Coded;
@@ -56,7 +54,10 @@ export type SimilarityColumns = {
 	/** Vendor words; code 0 is "no vendor". */
 	vendor: Coded;
 	format: Coded;
-	key: Coded;
+	/** Per slot: a number standing for its duplicate key (the keys themselves are not needed). */
+	key: Uint32Array;
+	/** Per slot ('' for a free slot): the plugin id. */
+	ids: string[];
 	isInstrument: Uint8Array;
 	audioInputs: Int32Array;
 	audioOutputs: Int32Array;
@@ -95,7 +96,6 @@ export function savedParts(index: SearchIndex, version: CatalogVersion): SavedBy
 			vendors: index.vendors.parts(),
 			tags: index.tags.parts(),
 			sorted: index.sortedSlots(),
-			ids: entries.map(entry => entry?.document.summary.id ?? ''),
 			names: coded(entries.map(entry => entry?.document.summary.name ?? '')),
 			vendorNames: coded(entries.map(entry => entry?.document.summary.vendor ?? '')),
 			hidden: Uint8Array.from(entries, entry => (entry?.document.summary.hidden ? 1 : 0)),
@@ -127,7 +127,8 @@ function similarityColumns(index: SearchIndex): SimilarityColumns {
 		category: coded(profiles.map(profile => profile?.category ?? '')),
 		vendor: coded(profiles.map(profile => profile?.vendor), true),
 		format: coded(profiles.map(profile => profile?.format ?? '')),
-		key: coded(profiles.map(profile => profile?.key ?? '')),
+		key: coded(profiles.map(profile => String(profile?.key ?? ''))).codes,
+		ids: index.entries.map(entry => entry?.document.summary.id ?? ''),
 		isInstrument: Uint8Array.from(profiles, profile => (profile?.isInstrument ? 1 : 0)),
 		audioInputs: Int32Array.from(profiles, profile => profile?.audioInputs ?? 0),
 		audioOutputs: Int32Array.from(profiles, profile => profile?.audioOutputs ?? 0),

@@ -24,8 +24,8 @@ export type SimilarityProfile = {
 	/** The vendor's words, space-separated; undefined for a plugin without a vendor (it never matches). */
 	vendor: string | undefined;
 	format: string;
-	/** The duplicate key (duplicates.ts). */
-	key: string;
+	/** What identifies the plugin across formats: its duplicate key (duplicates.ts), or a number standing for it (equal keys, equal numbers). */
+	key: string | number;
 	isInstrument: boolean;
 	audioInputs: number;
 	audioOutputs: number;
@@ -143,7 +143,10 @@ export function jaccardOfCounts(shared: number, sizeA: number, sizeB: number): n
 	return sizeA === 0 && sizeB === 0 ? 0 : shared / (sizeA + sizeB - shared);
 }
 
+function closeness(x: number, y: number): number {
+	return x === y ? 1 : 1 - (Math.abs(x - y) / Math.max(x, y, 1));
+}
+
 function ioSimilarity(a: SimilarityProfile, b: SimilarityProfile): number {
-	const closeness = (x: number, y: number): number => x === y ? 1 : 1 - (Math.abs(x - y) / Math.max(x, y, 1));
 	return ((a.isInstrument === b.isInstrument ? 1 : 0) + closeness(a.audioInputs, b.audioInputs) + closeness(a.audioOutputs, b.audioOutputs)) / 3;
 }
