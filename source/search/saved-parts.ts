@@ -1,5 +1,5 @@
 import {Buffer} from 'node:buffer';
-import {closeSync, openSync, readSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, openSync, readSync, renameSync, rmSync, writeSync} from 'node:fs';
 import process from 'node:process';
 import {deserialize, serialize} from 'node:v8';
 import type {CatalogVersion} from '../db/queries/catalog-version.js';
@@ -79,11 +79,11 @@ type SavedBytes = {parts: SavedParts; body: Buffer[]};
 /** The saved form of a freshly built index at a catalog version. */
 export function savedParts(index: SearchIndex, version: CatalogVersion): SavedBytes {
 	const {entries} = index;
-	const summaries = entries.map(entry => Buffer.from(entry ? JSON.stringify(entry.document.summary) : '', 'utf8'));
+	const summaries = entries.map(entry => (entry ? JSON.stringify(entry.document.summary) : ''));
 	const summaryEnds = new Uint32Array(entries.length);
-	summaries.reduce((end, bytes, slot) => (summaryEnds[slot] = end + bytes.length), 0);
+	summaries.reduce((end, json, slot) => (summaryEnds[slot] = end + Buffer.byteLength(json)), 0);
 	const parameters = index.parameters.parts();
-	const body = [serialize(parameters), serialize(similarityColumns(index)), Buffer.concat(summaries)];
+	const body = [serialize(parameters), serialize(similarityColumns(index)), Buffer.from(summaries.join(''))];
 	const [parametersAt, similarityAt, summariesAt] = [0, body[0]!.length, body[0]!.length + body[1]!.length];
 	return {
 		body,
@@ -214,7 +214,17 @@ export function writeSavedFile(file: string, {parts, body}: SavedBytes): void {
 		const head = Buffer.alloc(HEAD);
 		head.writeUInt32LE(bytes.length, 0);
 		head.writeUInt32LE(LAYOUT, 4);
-		writeFileSync(temporary, Buffer.concat([head, bytes, ...body]));
+		const fd = openSync(temporary, 'w');
+		try {
+			for (const piece of [head, bytes, ...body]) {
+				for (let written = 0; written < piece.length;) {
+					written += writeSync(fd, piece, written);
+				}
+			}
+		} finally {
+			closeSync(fd);
+		}
+
 		renameSync(temporary, file);
 	} catch {
 		rmSync(temporary, {force: true});
