@@ -1,5 +1,5 @@
 import {Buffer} from 'node:buffer';
-import {closeSync, openSync, readSync, renameSync, rmSync, writeSync} from 'node:fs';
+import {closeSync, constants, fstatSync, lstatSync, openSync, readSync, renameSync, rmSync, writeSync} from 'node:fs';
 import process from 'node:process';
 import {deserialize, serialize} from 'node:v8';
 import type {CatalogVersion} from '../db/queries/catalog-version.js';
@@ -160,7 +160,12 @@ function coded(values: ReadonlyArray<string | undefined>, undefinedFirst = false
 export function openSavedFile(file: string, version: CatalogVersion): SavedFile | undefined {
 	let fd: number | undefined;
 	try {
-		fd = openSync(file, 'r');
+		// Never blocks on what is not a regular file (a FIFO put there): docs/scanning-safety.md.
+		fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+		if (!fstatSync(fd).isFile()) {
+			throw new Error('not a regular file');
+		}
+
 		const head = Buffer.alloc(HEAD);
 		if (readSync(fd, head, 0, HEAD, 0) !== HEAD || head.readUInt32LE(4) !== LAYOUT) {
 			throw new Error('another layout');
@@ -203,6 +208,15 @@ function readBytes(fd: number, position: number, length: number): Buffer {
 	return bytes;
 }
 
+/** The saved index replaces only a regular file of its own name (or nothing): never a device, FIFO, folder or link. */
+function replaceable(file: string): boolean {
+	try {
+		return lstatSync(file).isFile();
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'ENOENT';
+	}
+}
+
 /**
  * Writes a saved index to `file` atomically (a temporary file renamed over it). A folder that
  * cannot be written only means the next search builds again: failures are ignored.
@@ -214,7 +228,12 @@ export function writeSavedFile(file: string, {parts, body}: SavedBytes): void {
 		const head = Buffer.alloc(HEAD);
 		head.writeUInt32LE(bytes.length, 0);
 		head.writeUInt32LE(LAYOUT, 4);
-		const fd = openSync(temporary, 'w');
+		if (!replaceable(file)) {
+			return;
+		}
+
+		rmSync(temporary, {force: true});
+		const fd = openSync(temporary, 'wx', 0o644);
 		try {
 			for (const piece of [head, bytes, ...body]) {
 				for (let written = 0; written < piece.length;) {

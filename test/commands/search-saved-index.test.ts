@@ -4,7 +4,8 @@
  * category — makes the next search see it (docs/search.md, "CLI search").
  */
 import {createHash} from 'node:crypto';
-import {existsSync, readFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {openStore} from '../../source/db/open.js';
@@ -91,4 +92,31 @@ test('an import is seen by the next search', t => {
 	cliPasses(t, db, ['import', backup]);
 	t.true(ids(t, db, 'test').length > 0);
 	t.deepEqual(ids(t, db, 'is:fav'), [comp]);
+});
+
+test('what is not a regular file at the saved index path is never waited on or replaced (a FIFO, a folder, a link)', t => {
+	for (const kind of ['fifo', 'folder', 'link'] as const) {
+		const db = tempDbPath();
+		writeSyntheticStore(db);
+		const file = savedIndexFile(db);
+		const target = path.join(tempDir(), 'elsewhere');
+		if (kind === 'fifo') {
+			execFileSync('mkfifo', [file]);
+		} else if (kind === 'folder') {
+			mkdirSync(file);
+		} else {
+			writeFileSync(target, 'not ours');
+			symlinkSync(target, file);
+		}
+
+		const started = Date.now();
+		const first = ids(t, db, 'test');
+		t.deepEqual(ids(t, db, 'test'), first, kind);
+		t.true(Date.now() - started < 60_000, kind);
+		const stat = lstatSync(file);
+		t.true(kind === 'fifo' ? stat.isFIFO() : kind === 'folder' ? stat.isDirectory() : stat.isSymbolicLink(), `${kind} left as it was`);
+		if (kind === 'link') {
+			t.is(readFileSync(target, 'utf8'), 'not ours');
+		}
+	}
 });
