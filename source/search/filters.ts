@@ -4,8 +4,32 @@ import {matchesWordPrefix} from '../catalog/text.js';
 import type {SearchDocument} from './document.js';
 import type {Comparator, IsValue, QueryFilter} from './query.js';
 
+/** The fields of a record the filters read: what a filter test needs, and nothing else. */
+export type FilterFacts = Pick<PluginSummary, 'format' | 'category' | 'vendor' | 'tags' | 'parameterCount' | 'audioInputs' | 'audioOutputs'
+	| 'isInstrument' | 'favorite' | 'hidden' | 'health' | 'warnings' | 'cpuPercent' | 'latencySamples'>;
+
+/** What a filter test reads of a document (a SearchDocument is one). */
+export type FilterDocument = {summary: FilterFacts; parameterNames: readonly string[]};
+
 /** The test of one filter on a document, ignoring the filter's negation. */
-export type DocumentTest = (document: SearchDocument) => boolean;
+export type DocumentTest = (document: FilterDocument) => boolean;
+
+/**
+ * The filter facts of a document as a small object of their own. An index keeps one per plugin,
+ * made in one pass: read in name order over a large catalog, these stay in cache where whole
+ * records do not (a filter-only query at 10k plugins: ~15 ms over records, well under 1 ms over
+ * facts; docs/search.md).
+ */
+export function filterFacts({summary, parameterNames}: SearchDocument): FilterDocument {
+	return {
+		summary: {
+			format: summary.format, category: summary.category, vendor: summary.vendor, tags: summary.tags, parameterCount: summary.parameterCount,
+			audioInputs: summary.audioInputs, audioOutputs: summary.audioOutputs, isInstrument: summary.isInstrument, favorite: summary.favorite,
+			hidden: summary.hidden, health: summary.health, warnings: summary.warnings, cpuPercent: summary.cpuPercent, latencySamples: summary.latencySamples,
+		},
+		parameterNames,
+	};
+}
 
 /**
  * The one meaning of each filter of the query language (docs/search.md): `vendor:`, `param:` and
@@ -76,7 +100,7 @@ export function filterTest(filter: QueryFilter): DocumentTest {
 }
 
 /** The `is:` flags. */
-function matchesIs(summary: PluginSummary, value: IsValue): boolean {
+function matchesIs(summary: FilterFacts, value: IsValue): boolean {
 	switch (value) {
 		case 'instrument': {
 			return summary.isInstrument;

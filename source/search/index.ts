@@ -2,6 +2,8 @@ import {nocaseKey} from '../catalog/name-order.js';
 import type {PluginSummary} from '../catalog/plugin.js';
 import type {SearchDocument} from './document.js';
 import {compareEntries, type Entry} from './entry.js';
+import {filterFacts, type FilterDocument} from './filters.js';
+import type {NameWords} from './rerank.js';
 import type {Term} from './scoring.js';
 import {Scratch} from './scratch.js';
 import {similarTo, type SimilarHit} from './similar.js';
@@ -39,6 +41,10 @@ export class SearchIndex implements IndexParts {
 			index.add(document);
 		}
 
+		// The filter facts and name words again, in passes of their own: made together, they sit
+		// together in memory, and a query over many plugins reads them in cache (docs/search.md).
+		index.facts = index.entries.map(entry => entry && filterFacts(entry.document));
+		index.words = index.entries.map(entry => entry && nameWordsOf(entry.document));
 		index.trim();
 		return index;
 	}
@@ -50,6 +56,10 @@ export class SearchIndex implements IndexParts {
 	/** Parameter names; each holds the terms of its words (the params field). */
 	readonly parameters = new TextFilterIndex<Term[]>((_, words) => words.map(word => this.terms.term(word)));
 	entries: Array<Entry | undefined> = [];
+	/** The filter facts of each slot (filters.ts `filterFacts`). */
+	private facts: Array<FilterDocument | undefined> = [];
+	/** The name and vendor words of each slot. */
+	private words: Array<NameWords | undefined> = [];
 	capacity = 0;
 	private readonly slotOf = new Map<string, number>();
 	/** Analysed texts of the name/vendor/category/format/tags fields, by text. */
@@ -86,6 +96,8 @@ export class SearchIndex implements IndexParts {
 		const entry = slot === undefined ? undefined : this.entries[slot];
 		if (entry && sameTexts(entry.document, document)) {
 			entry.document = document;
+			this.facts[slot!] = filterFacts(document);
+			this.words[slot!] = nameWordsOf(document);
 			return;
 		}
 
@@ -105,6 +117,8 @@ export class SearchIndex implements IndexParts {
 		this.vocabulary.removeTokens(this.analyse(summary.name).tokens, wordsOf(summary.vendor));
 		this.slotOf.delete(id);
 		this.entries[slot] = undefined;
+		this.facts[slot] = undefined;
+		this.words[slot] = undefined;
 		this.sorted = undefined;
 		this.maybeCompact();
 		return true;
@@ -127,12 +141,16 @@ export class SearchIndex implements IndexParts {
 		return this.entries[slot]!.document.summary.name;
 	}
 
-	vendorOf(slot: number): string {
-		return this.entries[slot]!.document.summary.vendor;
+	nameWords(slot: number): NameWords {
+		return this.words[slot]!;
 	}
 
 	isHidden(slot: number): boolean {
-		return this.entries[slot]!.document.summary.hidden;
+		return this.facts[slot]!.summary.hidden;
+	}
+
+	filterDocument(slot: number): FilterDocument {
+		return this.facts[slot]!;
 	}
 
 	compareSlots(a: number, b: number): number {
@@ -172,6 +190,8 @@ export class SearchIndex implements IndexParts {
 		}
 
 		this.entries.push({document, slot, sortName: nocaseKey(summary.name)});
+		this.facts.push(filterFacts(document));
+		this.words.push(nameWordsOf(document));
 		this.slotOf.set(summary.id, slot);
 		this.terms.add(slot, this.fieldTerms(document, slot, 'add'));
 		this.vocabulary.addTokens(this.analyse(summary.name).tokens, wordsOf(summary.vendor));
@@ -248,4 +268,9 @@ function sameTexts(a: SearchDocument, b: SearchDocument): boolean {
 		&& x.tags.length === y.tags.length && x.tags.every((tag, i) => tag === y.tags[i])
 		&& (a.parameterNames === b.parameterNames
 			|| (a.parameterNames.length === b.parameterNames.length && a.parameterNames.every((name, i) => name === b.parameterNames[i])));
+}
+
+/** The words of a document's name and vendor. */
+function nameWordsOf({summary}: SearchDocument): NameWords {
+	return {name: wordsOf(summary.name), vendor: wordsOf(summary.vendor)};
 }

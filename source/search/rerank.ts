@@ -1,15 +1,17 @@
 import type {Matches} from './match.js';
 import {nameScore} from './name-score.js';
 import {kthLargest} from './scratch.js';
-import {wordsOf} from './text-filter-index.js';
 
 /** A hit's score is multiplied by up to 1 + NAME_WEIGHT by its name-match score (orders near-ties). */
 export const NAME_WEIGHT = 0.25;
 
+/** The words of a plugin's name and of its vendor (`wordsOf`), as an index keeps them per slot. */
+export type NameWords = {name: readonly string[]; vendor: readonly string[]};
+
 /** What re-ranking needs to know of a matched slot. */
 export type RankContext = {
 	name(slot: number): string;
-	vendor(slot: number): string;
+	nameWords(slot: number): NameWords;
 	/** Orders equal hits (by name, then format and id). */
 	compare(a: number, b: number): number;
 	/** The query words as typed (for the name-match score). */
@@ -106,10 +108,10 @@ function otherWordsCounter(context: RankContext): (slot: number) => number {
 	};
 
 	return slot => {
-		const vendorWords = wordsOf(context.vendor(slot));
+		const words = context.nameWords(slot);
 		let count = 0;
-		for (const word of wordsOf(context.name(slot))) {
-			if (!covered(word) && !vendorWords.includes(word)) {
+		for (const word of words.name) {
+			if (!covered(word) && !words.vendor.includes(word)) {
 				count++;
 			}
 		}

@@ -3,6 +3,8 @@ import {nocaseKey} from '../catalog/name-order.js';
 import type {PluginSummary} from '../catalog/plugin.js';
 import type {SearchDocument} from './document.js';
 import type {Entry} from './entry.js';
+import type {FilterDocument} from './filters.js';
+import type {NameWords} from './rerank.js';
 import {unpackLists, type Postings} from './postings.js';
 import {parseQuery, type ParsedQuery} from './query.js';
 import {readSection, readSummary, type SavedFile, type Sections} from './saved-parts.js';
@@ -11,7 +13,7 @@ import {runSearch, type IndexParts, type SearchOptions, type SearchResult} from 
 import {jaccardOfCounts, similarity, type SimilarHit, type SimilarityProfile} from './similar.js';
 import {Vocabulary} from './suggest.js';
 import {TermIndex} from './term-index.js';
-import {TextFilterIndex} from './text-filter-index.js';
+import {TextFilterIndex, wordsOf} from './text-filter-index.js';
 
 /**
  * A search index restored from a saved-index file (saved-parts.ts), read-only: the same term
@@ -31,6 +33,7 @@ export class SavedIndex implements IndexParts {
 	private namesBySlot: string[][] | undefined;
 	private readonly sections: Partial<Sections> = {};
 	private readonly entryOf: Array<SavedEntry | undefined> = [];
+	private readonly nameWordsOf: Array<NameWords | undefined> = [];
 
 	constructor(private readonly file: SavedFile) {
 		const {parts} = file;
@@ -75,13 +78,24 @@ export class SavedIndex implements IndexParts {
 		return names.texts[names.codes[slot]!]!;
 	}
 
-	vendorOf(slot: number): string {
+	private vendorOf(slot: number): string {
 		const {vendorNames} = this.file.parts;
 		return vendorNames.texts[vendorNames.codes[slot]!]!;
 	}
 
+	/** The words of a slot's name and vendor, made on first use. */
+	nameWords(slot: number): NameWords {
+		this.nameWordsOf[slot] ??= {name: wordsOf(this.nameOf(slot)), vendor: wordsOf(this.vendorOf(slot))};
+		return this.nameWordsOf[slot];
+	}
+
 	isHidden(slot: number): boolean {
 		return this.file.parts.hidden[slot] === 1;
+	}
+
+	/** The whole document: a saved index reads a summary from its file only for the slots a filter tests. */
+	filterDocument(slot: number): FilterDocument {
+		return this.entry(slot).document;
 	}
 
 	/** The name order, as the rank of each slot in the saved name order (the same order compareEntries gives). */

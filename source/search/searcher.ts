@@ -1,11 +1,11 @@
 import {DEFAULT_FORMAT_PREFERENCE, type Format, type PluginSummary} from '../catalog/plugin.js';
 import {collapseBy, duplicateKey} from './duplicates.js';
 import {expandQuery, type Group} from './expand.js';
-import {asksForHidden, filterTest} from './filters.js';
+import {asksForHidden, filterTest, type FilterDocument} from './filters.js';
 import {matchGroups} from './match.js';
 import {PhraseMatcher} from './phrase.js';
 import type {ParsedQuery, QueryFilter, QueryTerm} from './query.js';
-import {rerank} from './rerank.js';
+import {rerank, type NameWords} from './rerank.js';
 import {combineTokens} from './scoring.js';
 import type {Scratch} from './scratch.js';
 import {suggestQueries, type Vocabulary} from './suggest.js';
@@ -60,8 +60,11 @@ export type IndexParts = {
 	readonly capacity: number;
 	/** What ranking reads of every matched slot (without reading its whole document). */
 	nameOf(slot: number): string;
-	vendorOf(slot: number): string;
+	/** The words of the slot's name and vendor, for counting a name's other words (rerank.ts). */
+	nameWords(slot: number): NameWords;
 	isHidden(slot: number): boolean;
+	/** What the filter tests read of a slot (filters.ts). */
+	filterDocument(slot: number): FilterDocument;
 	/** The name order of two slots (catalog/name-order.ts). */
 	compareSlots(a: number, b: number): number;
 	scratch(): Scratch;
@@ -126,7 +129,7 @@ function rank(index: IndexParts, query: ParsedQuery, includeHidden: boolean, win
 
 	const ranked = rerank(kept, {
 		name: slot => index.nameOf(slot),
-		vendor: slot => index.vendorOf(slot),
+		nameWords: slot => index.nameWords(slot),
 		compare: (a, b) => index.compareSlots(a, b),
 		typed: tokens,
 		cover: coverTerms(groups),
@@ -174,7 +177,7 @@ function filterCheck(index: IndexParts, filter: QueryFilter): (slot: number) => 
 	}
 
 	const test = filterTest(filter);
-	return slot => test(index.entry(slot).document);
+	return slot => test(index.filterDocument(slot));
 }
 
 /** Marks (1) the slots matching a negated word or phrase (prefix match, no fuzzy), or undefined when none is negated. */
