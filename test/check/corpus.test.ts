@@ -2,26 +2,11 @@
 import test from 'ava';
 import type {CheckReport} from '../../source/check/events.js';
 import {cliPasses} from '../helpers/cli-assert.js';
-import {startCli} from '../helpers/cli.js';
+import {runCliAsync} from '../helpers/cli.js';
 import {corpusAvailable} from '../helpers/debian-corpus.js';
 import {tempDbPath} from '../helpers/temp.js';
 
 const corpusTest = corpusAvailable() ? test : test.skip;
-
-/** Runs the CLI without blocking the test worker (a corpus check takes minutes). */
-async function runAsync(args: string[]): Promise<{status: number | null; stdout: string; stderr: string}> {
-	const child = startCli(args, {...process.env, NO_COLOR: '1'});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (chunk: Buffer) => {
-		stdout += chunk.toString();
-	});
-	child.stderr.on('data', (chunk: Buffer) => {
-		stderr += chunk.toString();
-	});
-	const status = await new Promise<number | null>(resolve => child.on('close', resolve));
-	return {status, stdout, stderr};
-}
 
 corpusTest('every plugin of the corpus is checked; at least 95 % are ok, and the rest are listed with their reasons', async t => {
 	t.timeout(20 * 60_000);
@@ -29,7 +14,7 @@ corpusTest('every plugin of the corpus is checked; at least 95 % are ok, and the
 	cliPasses(t, db, ['scan', '--jobs', '2', '--json']);
 	const plugins = (JSON.parse(cliPasses(t, db, ['list', '--json']).stdout) as Array<{status: string}>).filter(plugin => plugin.status === 'ok').length;
 	const started = Date.now();
-	const run = await runAsync(['check', '--db', db, '--jobs', '2', '--json']);
+	const run = await runCliAsync(['check', '--db', db, '--jobs', '2', '--json'], {...process.env, NO_COLOR: '1'});
 	const seconds = (Date.now() - started) / 1000;
 	t.is(run.status, 0, run.stderr);
 	const reports = JSON.parse(run.stdout) as CheckReport[];

@@ -4,7 +4,7 @@ import {copyFileSync, cpSync, existsSync, mkdirSync, rmSync, unlinkSync} from 'n
 import path from 'node:path';
 import test from 'ava';
 import Database from 'better-sqlite3';
-import {cliPath} from '../helpers/cli.js';
+import {cliPath, runCliAsync} from '../helpers/cli.js';
 import {fixture, scan} from '../helpers/scan.js';
 import {tempDbPath, tempDir} from '../helpers/temp.js';
 
@@ -35,19 +35,8 @@ function cliBytes(args: Array<string | Buffer>, variables: Record<string, Buffer
 
 /** Starts the CLI; resolves with its exit code, or 'hung' when it is still running after `limitMs` (then it is killed). */
 async function runWithin(args: string[], limitMs: number, childEnv: NodeJS.ProcessEnv = env) {
-	const child = spawn(process.execPath, [cliPath, ...args], {env: childEnv, stdio: ['ignore', 'pipe', 'pipe']});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (chunk: Buffer) => {
-		stdout += chunk.toString();
-	});
-	child.stderr.on('data', (chunk: Buffer) => {
-		stderr += chunk.toString();
-	});
-	const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
-	const [code, signal] = await once(child, 'exit') as [number | null, string | null];
-	clearTimeout(timer);
-	return {status: signal === 'SIGKILL' ? 'hung' : code, stdout, stderr};
+	const {status, signal, stdout, stderr} = await runCliAsync(args, childEnv, limitMs);
+	return {status: signal === 'SIGKILL' ? 'hung' : status, stdout, stderr};
 }
 
 function fifo(file: string): void {

@@ -1,4 +1,5 @@
 import {spawn, spawnSync, type SpawnSyncReturns} from 'node:child_process';
+import {once} from 'node:events';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -13,4 +14,21 @@ export function runCli(args: string[], options: {env?: NodeJS.ProcessEnv; input?
 /** Starts the built CLI without waiting. */
 export function startCli(args: string[], env: NodeJS.ProcessEnv = process.env) {
 	return spawn(process.execPath, [cliPath, ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
+}
+
+/** Starts the built CLI and collects its output; the result once it exits (the test worker is never blocked). */
+export async function runCliAsync(args: string[], env: NodeJS.ProcessEnv = process.env, limitMs?: number): Promise<{status: number | null; signal: string | null; stdout: string; stderr: string}> {
+	const child = startCli(args, env);
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		stdout += chunk.toString();
+	});
+	child.stderr.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	const timer = limitMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), limitMs);
+	const [status, signal] = await once(child, 'close') as [number | null, string | null];
+	clearTimeout(timer);
+	return {status, signal, stdout, stderr};
 }

@@ -1,24 +1,12 @@
 import test from 'ava';
 import {openStore, type Store} from '../../source/db/open.js';
-import {addEntries, fillStore, syntheticEntry} from './helpers/fill-store.js';
+import {addEntries, fillStore, namedStore, syntheticEntry} from './helpers/fill-store.js';
 import {prng} from '../helpers/prng.js';
 import {keys, renderApp} from './helpers/render-app.js';
 
 function storeWith(count: number): Store {
 	const store = openStore(':memory:');
 	fillStore(store, count, 7);
-	return store;
-}
-
-function namedStore(): Store {
-	const store = openStore(':memory:');
-	const next = prng(3);
-	addEntries(store, [
-		{...syntheticEntry(1, next, 3), name: 'Room Reverb', vendor: 'Dragonfly', category: 'reverb'},
-		{...syntheticEntry(2, next, 5), name: 'Compressor Mono', vendor: 'LSP', category: 'dynamics'},
-		{...syntheticEntry(3, next, 0), name: 'Plate Reverb', vendor: 'TAP', category: 'reverb'},
-		{...syntheticEntry(4, next, 2), name: 'Gate', vendor: 'x42', category: 'dynamics'},
-	]);
 	return store;
 }
 

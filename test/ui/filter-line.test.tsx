@@ -4,28 +4,14 @@
  */
 import test from 'ava';
 import chalk from 'chalk';
-import {openStore, type Store} from '../../source/db/open.js';
 import {getUserData} from '../../source/db/queries/curation.js';
-import {addEntries, syntheticEntry} from './helpers/fill-store.js';
-import {prng} from '../helpers/prng.js';
+import {namedStore} from './helpers/fill-store.js';
 import {keys, renderApp} from './helpers/render-app.js';
 
 // The field draws its cursor in inverse video (chalk): shown here as [x].
 chalk.level = 1;
 const left = '\u001B[D';
 const right = '\u001B[C';
-
-function namedStore(): Store {
-	const store = openStore(':memory:');
-	const next = prng(3);
-	addEntries(store, [
-		{...syntheticEntry(1, next, 3), name: 'Room Reverb', vendor: 'Dragonfly', category: 'reverb'},
-		{...syntheticEntry(2, next, 5), name: 'Compressor Mono', vendor: 'LSP', category: 'dynamics'},
-		{...syntheticEntry(3, next, 0), name: 'Plate Reverb', vendor: 'TAP', category: 'reverb'},
-		{...syntheticEntry(4, next, 2), name: 'Gate', vendor: 'x42', category: 'dynamics'},
-	]);
-	return store;
-}
 
 /** The explorer over the named store, its index built. */
 async function ready() {

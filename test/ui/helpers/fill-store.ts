@@ -3,7 +3,7 @@
  * format with parameters of every type, written through the real ingest path.
  */
 import {CATEGORIES, FORMATS, type Category, type Format} from '../../../source/catalog/plugin.js';
-import type {Store} from '../../../source/db/open.js';
+import {openStore, type Store} from '../../../source/db/open.js';
 import {recordFileResult, type CatalogEntry} from '../../../source/db/queries/ingest.js';
 import {prng} from '../../helpers/prng.js';
 
@@ -53,4 +53,17 @@ export function addEntries(store: Store, entries: CatalogEntry[]): void {
 	for (const entry of entries) {
 		recordFileResult(store, {path: entry.path, format: entry.format, size: 1, mtimeMs: 1, status: 'ok'}, [entry], '2026-01-01T12:00:00.000Z');
 	}
+}
+
+/** An in-memory store with four named plugins (two reverbs, two dynamics) the explorer tests type against. */
+export function namedStore(): Store {
+	const store = openStore(':memory:');
+	const next = prng(3);
+	addEntries(store, [
+		{...syntheticEntry(1, next, 3), name: 'Room Reverb', vendor: 'Dragonfly', category: 'reverb'},
+		{...syntheticEntry(2, next, 5), name: 'Compressor Mono', vendor: 'LSP', category: 'dynamics'},
+		{...syntheticEntry(3, next, 0), name: 'Plate Reverb', vendor: 'TAP', category: 'reverb'},
+		{...syntheticEntry(4, next, 2), name: 'Gate', vendor: 'x42', category: 'dynamics'},
+	]);
+	return store;
 }
