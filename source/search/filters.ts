@@ -31,12 +31,46 @@ export function filterFacts({summary, parameterNames}: SearchDocument): FilterDo
 	};
 }
 
+/** The facts of every slot that an index may keep as columns (slot-columns.ts) for the filters of `columnTest`. */
+export type FilterColumns = {
+	readonly format: {texts: string[]; codes: Uint32Array};
+	readonly category: {texts: string[]; codes: Uint32Array};
+	readonly parameterCount: Int32Array;
+	readonly audioInputs: Int32Array;
+	readonly audioOutputs: Int32Array;
+};
+
+/** A filter that tests one exact text or one count of a record (and so can read a column instead). */
+export type ColumnTest =
+	| {kind: 'text'; column: 'format' | 'category'; test: (text: string) => boolean}
+	| {kind: 'count'; column: 'parameterCount' | 'audioInputs' | 'audioOutputs'; test: (count: number) => boolean};
+
+/** The test of `format:` `cat:` `params` `in` `out` (ignoring negation) as a test of one fact; undefined for other filters. */
+export function columnTest(filter: QueryFilter): ColumnTest | undefined {
+	switch (filter.field) {
+		case 'format':
+		case 'category': {
+			return {kind: 'text', column: filter.field, test: text => text === filter.value};
+		}
+
+		case 'params':
+		case 'in':
+		case 'out': {
+			return {kind: 'count', column: filter.field === 'params' ? 'parameterCount' : filter.field === 'in' ? 'audioInputs' : 'audioOutputs', test: comparison(filter.op, filter.value)};
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
 /**
  * The one meaning of each filter of the query language (docs/search.md): `vendor:`, `param:` and
  * `tag:` match a word start (`matchesWordPrefix`, as `list --vendor` does), `format:` and `cat:`
  * the exact name, `is:` a flag, `params` `in` `out` compare counts. The search index answers the
- * word-start filters from its value indexes (same rule, fewer tests) and every other filter with
- * this test. Cost: `param:` is linear in the plugin's parameter names; the rest are constant.
+ * word-start filters from its value indexes (same rule, fewer tests), the `columnTest` filters from
+ * its columns, and every other filter with this test. Cost: `param:` is linear in the plugin's parameter names; the rest are constant.
  */
 export function filterTest(filter: QueryFilter): DocumentTest {
 	switch (filter.field) {
@@ -52,12 +86,19 @@ export function filterTest(filter: QueryFilter): DocumentTest {
 			return ({summary}) => summary.tags.some(tag => matchesWordPrefix(tag, filter.value));
 		}
 
-		case 'format': {
-			return ({summary}) => summary.format === filter.value;
-		}
+		case 'format':
+		case 'category':
+		case 'params':
+		case 'in':
+		case 'out': {
+			const fact = columnTest(filter)!;
+			if (fact.kind === 'text') {
+				const {column, test} = fact;
+				return ({summary}) => test(summary[column]);
+			}
 
-		case 'category': {
-			return ({summary}) => summary.category === filter.value;
+			const {column, test} = fact;
+			return ({summary}) => test(summary[column]);
 		}
 
 		case 'is': {
@@ -80,21 +121,6 @@ export function filterTest(filter: QueryFilter): DocumentTest {
 				const value = summary[field];
 				return value !== null && value !== undefined && test(value);
 			};
-		}
-
-		case 'params': {
-			const test = comparison(filter.op, filter.value);
-			return ({summary}) => test(summary.parameterCount);
-		}
-
-		case 'in': {
-			const test = comparison(filter.op, filter.value);
-			return ({summary}) => test(summary.audioInputs);
-		}
-
-		case 'out': {
-			const test = comparison(filter.op, filter.value);
-			return ({summary}) => test(summary.audioOutputs);
 		}
 	}
 }

@@ -2,8 +2,10 @@ import {nocaseKey} from '../catalog/name-order.js';
 import type {PluginSummary} from '../catalog/plugin.js';
 import type {SearchDocument} from './document.js';
 import {compareEntries, type Entry} from './entry.js';
+import type {Coded} from './saved-parts.js';
+import {SlotColumns} from './slot-columns.js';
 import {filterFacts, type FilterDocument} from './filters.js';
-import type {NameWords} from './rerank.js';
+import {NameWordTable} from './rerank.js';
 import type {Term} from './scoring.js';
 import {Scratch} from './scratch.js';
 import {similarTo, type SimilarHit} from './similar.js';
@@ -44,7 +46,7 @@ export class SearchIndex implements IndexParts {
 		// The filter facts and name words again, in passes of their own: made together, they sit
 		// together in memory, and a query over many plugins reads them in cache (docs/search.md).
 		index.facts = index.entries.map(entry => entry && filterFacts(entry.document));
-		index.words = index.entries.map(entry => entry && nameWordsOf(entry.document));
+		index.nameWords = index.entries.map(entry => entry && index.otherWordsOf(entry.document));
 		index.trim();
 		return index;
 	}
@@ -58,15 +60,21 @@ export class SearchIndex implements IndexParts {
 	entries: Array<Entry | undefined> = [];
 	/** The filter facts of each slot (filters.ts `filterFacts`). */
 	private facts: Array<FilterDocument | undefined> = [];
-	/** The name and vendor words of each slot. */
-	private words: Array<NameWords | undefined> = [];
+	readonly words = new NameWordTable();
+	/** The numbers of each slot's name words that are not its vendor's words. */
+	private nameWords: Array<number[] | undefined> = [];
+	/** The hidden flag, name number and filter facts of each slot. */
+	readonly columns = new SlotColumns();
 	capacity = 0;
 	private readonly slotOf = new Map<string, number>();
 	/** Analysed texts of the name/vendor/category/format/tags fields, by text. */
 	private readonly analysed = new Map<string, Analysed>();
 	/** Scratch arrays of a search (indexed by slot), reused across searches; stamps avoid clearing. */
 	private scratchArrays: Scratch | undefined;
+	/** Derived from the live slots, made on first use after a change: name order, its inverse, slot order. */
 	private sorted: Int32Array | undefined;
+	private nameRank: Int32Array | undefined;
+	private live: Int32Array | undefined;
 
 	private constructor() {}
 
@@ -97,7 +105,7 @@ export class SearchIndex implements IndexParts {
 		if (entry && sameTexts(entry.document, document)) {
 			entry.document = document;
 			this.facts[slot!] = filterFacts(document);
-			this.words[slot!] = nameWordsOf(document);
+			this.columns.set(slot!, document.summary);
 			return;
 		}
 
@@ -118,8 +126,8 @@ export class SearchIndex implements IndexParts {
 		this.slotOf.delete(id);
 		this.entries[slot] = undefined;
 		this.facts[slot] = undefined;
-		this.words[slot] = undefined;
-		this.sorted = undefined;
+		this.nameWords[slot] = undefined;
+		this.changed();
 		this.maybeCompact();
 		return true;
 	}
@@ -141,20 +149,33 @@ export class SearchIndex implements IndexParts {
 		return this.entries[slot]!.document.summary.name;
 	}
 
-	nameWords(slot: number): NameWords {
-		return this.words[slot]!;
+	get names(): Coded {
+		return this.columns.names;
+	}
+
+	otherWords(slot: number): readonly number[] {
+		return this.nameWords[slot]!;
 	}
 
 	isHidden(slot: number): boolean {
-		return this.facts[slot]!.summary.hidden;
+		return this.columns.hidden[slot] === 1;
 	}
 
 	filterDocument(slot: number): FilterDocument {
 		return this.facts[slot]!;
 	}
 
+	/** The name order, as each slot's rank in it (made with `sortedSlots`). */
 	compareSlots(a: number, b: number): number {
-		return compareEntries(this.entries[a]!, this.entries[b]!);
+		if (!this.nameRank) {
+			const rank = new Int32Array(this.capacity);
+			this.sortedSlots().forEach((slot, at) => {
+				rank[slot] = at;
+			});
+			this.nameRank = rank;
+		}
+
+		return this.nameRank[a] - this.nameRank[b];
 	}
 
 	/** Plugins like the plugin `id` (similar.ts), best first; undefined when `id` is not indexed. */
@@ -180,22 +201,29 @@ export class SearchIndex implements IndexParts {
 		return this.sorted;
 	}
 
+	liveSlots(): Int32Array {
+		this.live ??= Int32Array.from(this.entries.filter(entry => entry !== undefined), entry => entry.slot);
+		return this.live;
+	}
+
 	private add(document: SearchDocument): void {
 		const {summary} = document;
 		const slot = this.entries.length;
 		if (slot >= this.capacity) {
 			this.capacity = Math.max(64, slot + 1, this.capacity * 2);
 			this.terms.grow(this.capacity);
+			this.columns.grow(this.capacity);
 			this.scratchArrays = undefined;
 		}
 
 		this.entries.push({document, slot, sortName: nocaseKey(summary.name)});
 		this.facts.push(filterFacts(document));
-		this.words.push(nameWordsOf(document));
+		this.nameWords.push(this.otherWordsOf(document));
+		this.columns.set(slot, summary);
 		this.slotOf.set(summary.id, slot);
 		this.terms.add(slot, this.fieldTerms(document, slot, 'add'));
 		this.vocabulary.addTokens(this.analyse(summary.name).tokens, wordsOf(summary.vendor));
-		this.sorted = undefined;
+		this.changed();
 	}
 
 	/**
@@ -229,6 +257,17 @@ export class SearchIndex implements IndexParts {
 			summary.tags.length === 0 ? [] : this.analyse(summary.tags.join(' ')).terms,
 			params,
 		];
+	}
+
+	/** Marks what is derived from the live slots as stale. */
+	private changed(): void {
+		this.sorted = undefined;
+		this.nameRank = undefined;
+		this.live = undefined;
+	}
+
+	private otherWordsOf({summary}: SearchDocument): number[] {
+		return this.words.otherWords(summary.name, summary.vendor);
 	}
 
 	/** The tokens and terms of a text (`indexTokens`), cached by text. */
@@ -268,9 +307,4 @@ function sameTexts(a: SearchDocument, b: SearchDocument): boolean {
 		&& x.tags.length === y.tags.length && x.tags.every((tag, i) => tag === y.tags[i])
 		&& (a.parameterNames === b.parameterNames
 			|| (a.parameterNames.length === b.parameterNames.length && a.parameterNames.every((name, i) => name === b.parameterNames[i])));
-}
-
-/** The words of a document's name and vendor. */
-function nameWordsOf({summary}: SearchDocument): NameWords {
-	return {name: wordsOf(summary.name), vendor: wordsOf(summary.vendor)};
 }

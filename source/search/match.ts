@@ -96,30 +96,33 @@ function matchAlternative(alternative: Alternative, index: TermIndex, scratch: S
 		return parts[0];
 	}
 
-	let joined = new Map<number, {score: number; fields: number}>();
+	// The slots every part matched, stamped part after part; scores summed and fields combined on the way.
+	const {joinScore, joinFields, joinSeen} = scratch;
+	let stamp = scratch.nextStamp();
 	for (let i = 0; i < parts[0].slots.length; i++) {
-		joined.set(parts[0].slots[i], {score: parts[0].scores[i], fields: parts[0].fields[i]});
+		const slot = parts[0].slots[i];
+		joinSeen[slot] = stamp;
+		joinScore[slot] = parts[0].scores[i];
+		joinFields[slot] = parts[0].fields[i];
 	}
 
 	for (const part of parts.slice(1)) {
-		const next = new Map<number, {score: number; fields: number}>();
+		const previous = stamp;
+		stamp = scratch.nextStamp();
 		for (let i = 0; i < part.slots.length; i++) {
-			const before = joined.get(part.slots[i]);
-			if (before) {
+			const slot = part.slots[i];
+			if (joinSeen[slot] === previous) {
+				joinSeen[slot] = stamp;
+				joinScore[slot] += part.scores[i];
 				// Both in the name counts as a name match; else the weaker of the two fields.
-				const both = before.fields & part.fields[i];
-				next.set(part.slots[i], {score: before.score + part.scores[i], fields: both === 0 ? weaker(before.fields, part.fields[i]) : both});
+				const both = joinFields[slot] & part.fields[i];
+				joinFields[slot] = both === 0 ? weaker(joinFields[slot], part.fields[i]) : both;
 			}
 		}
-
-		joined = next;
 	}
 
-	return {
-		slots: Int32Array.from(joined.keys()),
-		scores: Float64Array.from(joined.values(), value => value.score),
-		fields: Uint8Array.from(joined.values(), value => value.fields),
-	};
+	const slots = parts.at(-1)!.slots.filter(slot => joinSeen[slot] === stamp);
+	return {slots, scores: Float64Array.from(slots, slot => joinScore[slot]), fields: Uint8Array.from(slots, slot => joinFields[slot])};
 }
 
 /** Two terms' field masks with no field in common: the fields other than the name (one half in the name, the other in a parameter is a parameter match). */

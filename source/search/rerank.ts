@@ -1,17 +1,50 @@
 import type {Matches} from './match.js';
 import {nameScore} from './name-score.js';
-import {kthLargest} from './scratch.js';
+import type {Coded} from './saved-parts.js';
+import {BestOf, kthLargest} from './scratch.js';
+import {wordsOf} from './text-filter-index.js';
 
 /** A hit's score is multiplied by up to 1 + NAME_WEIGHT by its name-match score (orders near-ties). */
 export const NAME_WEIGHT = 0.25;
 
-/** The words of a plugin's name and of its vendor (`wordsOf`), as an index keeps them per slot. */
-export type NameWords = {name: readonly string[]; vendor: readonly string[]};
+/**
+ * The distinct words of the plugins' names, each with a number: an index keeps, per slot, the
+ * numbers of its name's words that are not its vendor's words ("Calf Compressor" by Calf →
+ * [compressor]), so counting a hit's other words reads small integers (see `otherWordsCounter`).
+ */
+export class NameWordTable {
+	/** The word of each number. */
+	readonly words: string[] = [];
+	private readonly numberOf = new Map<string, number>();
+
+	/** The numbers of the words (`wordsOf`) of `name` that are not words of `vendor`. */
+	otherWords(name: string, vendor: string): number[] {
+		const vendorWords = wordsOf(vendor);
+		const numbers: number[] = [];
+		for (const word of wordsOf(name)) {
+			if (!vendorWords.includes(word)) {
+				let number = this.numberOf.get(word);
+				if (number === undefined) {
+					number = this.words.length;
+					this.words.push(word);
+					this.numberOf.set(word, number);
+				}
+
+				numbers.push(number);
+			}
+		}
+
+		return numbers;
+	}
+}
 
 /** What re-ranking needs to know of a matched slot. */
 export type RankContext = {
-	name(slot: number): string;
-	nameWords(slot: number): NameWords;
+	/** Each slot's name as a number into the name texts. */
+	names: Coded;
+	/** The numbers of the slot's name words that are not its vendor's words (NameWordTable). */
+	otherWords(slot: number): readonly number[];
+	readonly words: NameWordTable;
 	/** Orders equal hits (by name, then format and id). */
 	compare(a: number, b: number): number;
 	/** The query words as typed (for the name-match score). */
@@ -30,22 +63,28 @@ export type RankedSlot = {slot: number; score: number};
  * 2. fewer other words in the name (words no query word matched, the vendor's words not counted),
  * 3. the BM25+ score raised by up to NAME_WEIGHT with the fzf-style name score,
  * 4. name, format, id.
- * Only what can reach the first `window` hits is scored and sorted (everything with an infinite window).
- * Cost: O(m) to bucket m hits (the other-word count is cached per name), then O(k log k) for the
- * k hits that can reach the window.
+ * Only what can reach the first `window` hits is counted, scored and sorted (everything with an
+ * infinite window). Cost: O(m) to find the worst level that can reach the window for m hits, then
+ * the other words of the hits up to that level (cached per word), then O(k log window) for the k
+ * hits that can reach the window.
  */
 export function rerank(matches: Matches, context: RankContext, window: number): RankedSlot[] {
+	const {slots, scores, levels} = matches;
+	const cutoff = levelCutoff(levels, window);
 	const others = otherWordsCounter(context);
 	// Buckets by (level, other words), best first; each then ordered by boosted score.
 	const buckets = new Map<number, RankedSlot[]>();
-	for (let i = 0; i < matches.slots.length; i++) {
-		const slot = matches.slots[i];
-		const key = (matches.levels[i] * 256) + Math.min(255, others(slot));
+	for (let i = 0; i < slots.length; i++) {
+		if (levels[i] > cutoff) {
+			continue;
+		}
+
+		const key = (levels[i] * 256) + Math.min(255, others(slots[i]));
 		const bucket = buckets.get(key);
 		if (bucket) {
-			bucket.push({slot, score: matches.scores[i]});
+			bucket.push({slot: slots[i], score: scores[i]});
 		} else {
-			buckets.set(key, [{slot, score: matches.scores[i]}]);
+			buckets.set(key, [{slot: slots[i], score: scores[i]}]);
 		}
 	}
 
@@ -61,25 +100,48 @@ export function rerank(matches: Matches, context: RankContext, window: number): 
 	return ranked;
 }
 
-/** The multiplier of a hit's score by its name score, cached by name. */
+/** The worst level a hit can have and still be among the first `window` hits (levels rank first). */
+function levelCutoff(levels: readonly number[], window: number): number {
+	if (window >= levels.length) {
+		return Number.POSITIVE_INFINITY;
+	}
+
+	const counts = new Map<number, number>();
+	for (const level of levels) {
+		counts.set(level, (counts.get(level) ?? 0) + 1);
+	}
+
+	let seen = 0;
+	for (const level of [...counts.keys()].sort((a, b) => a - b)) {
+		seen += counts.get(level)!;
+		if (seen >= window) {
+			return level;
+		}
+	}
+
+	return Number.POSITIVE_INFINITY;
+}
+
+/** The multiplier of a hit's score by its name score, computed once per name. */
 function nameBooster(context: RankContext): (slot: number) => number {
-	const boosts = new Map<string, number>();
+	const {codes, texts} = context.names;
+	const boosts = new Float64Array(texts.length);
 	return slot => {
-		const name = context.name(slot);
-		let boost = boosts.get(name);
-		if (boost === undefined) {
-			boost = 1 + (NAME_WEIGHT * nameScore(context.typed, name));
-			boosts.set(name, boost);
+		const code = codes[slot];
+		if (boosts[code] === 0) {
+			boosts[code] = 1 + (NAME_WEIGHT * nameScore(context.typed, texts[code]));
 		}
 
-		return boost;
+		return boosts[code];
 	};
 }
 
 /**
- * Hits of one bucket by boosted score (then name), at least the first `need` of them exactly as a
- * full sort would give: a hit whose raw score is below the need-th raw score / (1 + NAME_WEIGHT)
- * cannot reach them, so only the head is rescored and sorted.
+ * Hits of one bucket by boosted score (then name), the first `need` of them exactly as a full sort
+ * would give. The name score only raises a score, by at most 1 + NAME_WEIGHT: so a hit whose raw
+ * score is below the need-th raw score / (1 + NAME_WEIGHT) cannot reach them, and, going through
+ * the rest best raw score first, none can once a raw score × (1 + NAME_WEIGHT) falls below the
+ * need-th boosted score so far. Only the hits before that point are name-scored.
  */
 function byBoostedScore(items: RankedSlot[], need: number, boost: (slot: number) => number, compare: (a: number, b: number) => number): RankedSlot[] {
 	let head = items;
@@ -88,30 +150,43 @@ function byBoostedScore(items: RankedSlot[], need: number, boost: (slot: number)
 		head = items.filter(item => item.score >= floor);
 	}
 
-	const boosted = head.map(item => ({slot: item.slot, score: item.score * boost(item.slot)}));
-	boosted.sort((a, b) => b.score - a.score || compare(a.slot, b.slot));
-	return boosted;
+	head.sort((a, b) => b.score - a.score);
+	const best = new BestOf<RankedSlot>(need, (a, b) => b.score - a.score || compare(a.slot, b.slot));
+	for (const item of head) {
+		if (best.full && item.score * (1 + NAME_WEIGHT) < best.worst!.score) {
+			break;
+		}
+
+		best.offer({slot: item.slot, score: item.score * boost(item.slot)});
+	}
+
+	return best.sorted();
 }
 
 /** Counts a hit's name words that no query term covers, leaving out the vendor's words ("Calf Compressor" → 0 for "compressor"). */
 function otherWordsCounter(context: RankContext): (slot: number) => number {
-	// Per distinct word of this query's hits: is it covered by a query term? (Names share most words.)
-	const coveredWords = new Map<string, boolean>();
-	const covered = (word: string): boolean => {
-		let answer = coveredWords.get(word);
-		if (answer === undefined) {
-			answer = context.cover.some(term => word.includes(term) || (word.length >= 2 && term.includes(word)));
-			coveredWords.set(word, answer);
+	// Per name word (by number), decided on first sight: 1 covered by a query term, 2 not. Names share most words.
+	// (A saved index numbers words as it first reads them, so the table may grow during the query.)
+	let covered = new Uint8Array(context.words.words.length);
+	const isCovered = (number: number): boolean => {
+		if (number >= covered.length) {
+			const larger = new Uint8Array(Math.max(number + 1, covered.length * 2));
+			larger.set(covered);
+			covered = larger;
 		}
 
-		return answer;
+		if (covered[number] === 0) {
+			const word = context.words.words[number];
+			covered[number] = context.cover.some(term => word.includes(term) || (word.length >= 2 && term.includes(word))) ? 1 : 2;
+		}
+
+		return covered[number] === 1;
 	};
 
 	return slot => {
-		const words = context.nameWords(slot);
 		let count = 0;
-		for (const word of words.name) {
-			if (!covered(word) && !words.vendor.includes(word)) {
+		for (const number of context.otherWords(slot)) {
+			if (!isCovered(number)) {
 				count++;
 			}
 		}

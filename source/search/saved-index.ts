@@ -4,16 +4,16 @@ import type {PluginSummary} from '../catalog/plugin.js';
 import type {SearchDocument} from './document.js';
 import type {Entry} from './entry.js';
 import type {FilterDocument} from './filters.js';
-import type {NameWords} from './rerank.js';
+import {NameWordTable} from './rerank.js';
 import {unpackLists, type Postings} from './postings.js';
 import {parseQuery, type ParsedQuery} from './query.js';
-import {readSection, readSummary, type SavedFile, type Sections} from './saved-parts.js';
+import {readSection, readSummary, type Coded, type SavedFile, type Sections} from './saved-parts.js';
 import {Scratch} from './scratch.js';
 import {runSearch, type IndexParts, type SearchOptions, type SearchResult} from './searcher.js';
 import {jaccardOfCounts, similarity, type SimilarHit, type SimilarityProfile} from './similar.js';
 import {Vocabulary} from './suggest.js';
 import {TermIndex} from './term-index.js';
-import {TextFilterIndex, wordsOf} from './text-filter-index.js';
+import {TextFilterIndex} from './text-filter-index.js';
 
 /**
  * A search index restored from a saved-index file (saved-parts.ts), read-only: the same term
@@ -29,11 +29,13 @@ export class SavedIndex implements IndexParts {
 	private readonly restored: {vocabulary?: Vocabulary; vendors?: TextFilterIndex<undefined>; tags?: TextFilterIndex<undefined>; parameters?: TextFilterIndex<undefined>} = {};
 	private scratchArrays: Scratch | undefined;
 	private nameRank: Int32Array | undefined;
+	private live: Int32Array | undefined;
 	private valueLists: Array<Postings | undefined> | undefined;
 	private namesBySlot: string[][] | undefined;
 	private readonly sections: Partial<Sections> = {};
 	private readonly entryOf: Array<SavedEntry | undefined> = [];
-	private readonly nameWordsOf: Array<NameWords | undefined> = [];
+	readonly words = new NameWordTable();
+	private readonly otherWordsOf: Array<number[] | undefined> = [];
 
 	constructor(private readonly file: SavedFile) {
 		const {parts} = file;
@@ -73,9 +75,8 @@ export class SavedIndex implements IndexParts {
 		closeSync(this.file.fd);
 	}
 
-	nameOf(slot: number): string {
-		const {names} = this.file.parts;
-		return names.texts[names.codes[slot]!]!;
+	get names(): Coded {
+		return this.file.parts.names;
 	}
 
 	private vendorOf(slot: number): string {
@@ -83,10 +84,10 @@ export class SavedIndex implements IndexParts {
 		return vendorNames.texts[vendorNames.codes[slot]!]!;
 	}
 
-	/** The words of a slot's name and vendor, made on first use. */
-	nameWords(slot: number): NameWords {
-		this.nameWordsOf[slot] ??= {name: wordsOf(this.nameOf(slot)), vendor: wordsOf(this.vendorOf(slot))};
-		return this.nameWordsOf[slot];
+	/** The numbers of a slot's name words that are not its vendor's words, made on first use. */
+	otherWords(slot: number): readonly number[] {
+		this.otherWordsOf[slot] ??= this.words.otherWords(this.names.texts[this.names.codes[slot]!]!, this.vendorOf(slot));
+		return this.otherWordsOf[slot];
 	}
 
 	isHidden(slot: number): boolean {
@@ -142,6 +143,11 @@ export class SavedIndex implements IndexParts {
 
 	sortedSlots(): Int32Array {
 		return this.file.parts.sorted;
+	}
+
+	liveSlots(): Int32Array {
+		this.live ??= Int32Array.from(this.file.parts.sorted).sort();
+		return this.live;
 	}
 
 	/**

@@ -18,6 +18,10 @@ export class Scratch {
 	readonly groupTouched: Int32Array;
 	/** Sum of the words' levels of a slot. */
 	readonly levelSum: Uint32Array;
+	/** An alternative of several terms: the summed score and common fields so far (see match.ts). */
+	readonly joinScore: Float64Array;
+	readonly joinFields: Uint8Array;
+	readonly joinSeen: Uint32Array;
 	private stamp = 0;
 
 	constructor(capacity: number) {
@@ -34,6 +38,9 @@ export class Scratch {
 		this.groupSeen = new Uint32Array(capacity);
 		this.groupTouched = new Int32Array(capacity);
 		this.levelSum = new Uint32Array(capacity);
+		this.joinScore = new Float64Array(capacity);
+		this.joinFields = new Uint8Array(capacity);
+		this.joinSeen = new Uint32Array(capacity);
 	}
 
 	/** A value no slot is marked with yet. */
@@ -43,6 +50,7 @@ export class Scratch {
 			this.tokenSeen.fill(0);
 			this.seen.fill(0);
 			this.groupSeen.fill(0);
+			this.joinSeen.fill(0);
 		}
 
 		return ++this.stamp;
@@ -87,4 +95,72 @@ export function kthLargest(values: readonly number[], k: number): number {
 	}
 
 	return list[target];
+}
+
+/**
+ * The best `k` items offered so far in `order` (what `items.sort(order).slice(0, k)` keeps), in a
+ * heap whose root is the worst of them. Cost: O(log k) per offer.
+ */
+export class BestOf<T> {
+	private readonly heap: T[] = [];
+
+	constructor(private readonly k: number, private readonly order: (a: T, b: T) => number) {}
+
+	/** True when k items are kept (the next one must beat `worst`). */
+	get full(): boolean {
+		return this.heap.length >= this.k;
+	}
+
+	/** The worst item kept (the root). */
+	get worst(): T | undefined {
+		return this.heap[0];
+	}
+
+	offer(item: T): void {
+		const {heap} = this;
+		if (heap.length < this.k) {
+			heap.push(item);
+			for (let at = heap.length - 1; at > 0 && this.worse(at, (at - 1) >> 1); at = (at - 1) >> 1) {
+				this.swap(at, (at - 1) >> 1);
+			}
+		} else if (this.k > 0 && this.order(item, heap[0]) < 0) {
+			heap[0] = item;
+			this.siftDown();
+		}
+	}
+
+	/** The items kept, best first. */
+	sorted(): T[] {
+		return [...this.heap].sort(this.order);
+	}
+
+	private siftDown(): void {
+		const {heap} = this;
+		for (let at = 0; ;) {
+			const [left, right] = [(2 * at) + 1, (2 * at) + 2];
+			let worst = at;
+			if (left < heap.length && this.worse(left, worst)) {
+				worst = left;
+			}
+
+			if (right < heap.length && this.worse(right, worst)) {
+				worst = right;
+			}
+
+			if (worst === at) {
+				return;
+			}
+
+			this.swap(at, worst);
+			at = worst;
+		}
+	}
+
+	private worse(i: number, j: number): boolean {
+		return this.order(this.heap[i], this.heap[j]) > 0;
+	}
+
+	private swap(i: number, j: number): void {
+		[this.heap[i], this.heap[j]] = [this.heap[j], this.heap[i]];
+	}
 }

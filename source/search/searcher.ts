@@ -1,12 +1,13 @@
 import {DEFAULT_FORMAT_PREFERENCE, type Format, type PluginSummary} from '../catalog/plugin.js';
 import {collapseBy, duplicateKey} from './duplicates.js';
 import {expandQuery, type Group} from './expand.js';
-import {asksForHidden, filterTest, type FilterDocument} from './filters.js';
+import {asksForHidden, columnTest, filterTest, type FilterColumns, type FilterDocument} from './filters.js';
 import {matchGroups} from './match.js';
 import {PhraseMatcher} from './phrase.js';
 import type {ParsedQuery, QueryFilter, QueryTerm} from './query.js';
-import {rerank, type NameWords} from './rerank.js';
+import {rerank, type NameWordTable} from './rerank.js';
 import {combineTokens} from './scoring.js';
+import type {Coded} from './saved-parts.js';
 import type {Scratch} from './scratch.js';
 import {suggestQueries, type Vocabulary} from './suggest.js';
 import type {TermIndex} from './term-index.js';
@@ -58,17 +59,23 @@ export type IndexParts = {
 	/** The entry of a live slot. */
 	entry(slot: number): Entry;
 	readonly capacity: number;
-	/** What ranking reads of every matched slot (without reading its whole document). */
-	nameOf(slot: number): string;
-	/** The words of the slot's name and vendor, for counting a name's other words (rerank.ts). */
-	nameWords(slot: number): NameWords;
+	/** Each slot's name as a number (names repeat across formats): what ranking reads of every matched slot. */
+	readonly names: Coded;
+	/** The name words of each slot, by number (rerank.ts). */
+	readonly words: NameWordTable;
+	/** The numbers of the slot's name words that are not its vendor's words, for counting a name's other words (rerank.ts). */
+	otherWords(slot: number): readonly number[];
 	isHidden(slot: number): boolean;
+	/** The facts `columnTest` filters read, as columns (the other filters read `filterDocument`). */
+	readonly columns?: FilterColumns;
 	/** What the filter tests read of a slot (filters.ts). */
 	filterDocument(slot: number): FilterDocument;
 	/** The name order of two slots (catalog/name-order.ts). */
 	compareSlots(a: number, b: number): number;
 	scratch(): Scratch;
 	sortedSlots(): Int32Array;
+	/** The live slots in ascending order (the order their facts sit in memory). */
+	liveSlots(): Int32Array;
 	search(query: string, options: SearchOptions): SearchResult;
 };
 
@@ -128,8 +135,9 @@ function rank(index: IndexParts, query: ParsedQuery, includeHidden: boolean, win
 	}
 
 	const ranked = rerank(kept, {
-		name: slot => index.nameOf(slot),
-		nameWords: slot => index.nameWords(slot),
+		names: index.names,
+		otherWords: slot => index.otherWords(slot),
+		words: index.words,
 		compare: (a, b) => index.compareSlots(a, b),
 		typed: tokens,
 		cover: coverTerms(groups),
@@ -164,7 +172,15 @@ function keeper(index: IndexParts, query: ParsedQuery, includeHidden: boolean): 
 		checks.push(slot => phrases.every(phrase => phrase.matches(index.entry(slot).document)));
 	}
 
-	return slot => checks.every(check => check(slot));
+	return slot => {
+		for (let i = 0; i < checks.length; i++) {
+			if (!checks[i](slot)) {
+				return false;
+			}
+		}
+
+		return true;
+	};
 }
 
 /** The test of one filter (ignoring its negation): word-start filters through the value indexes, the rest as filters.ts says. */
@@ -174,6 +190,21 @@ function filterCheck(index: IndexParts, filter: QueryFilter): (slot: number) => 
 		const marks = new Uint8Array(index.capacity);
 		values.mark(filter.value, marks);
 		return slot => marks[slot] === 1;
+	}
+
+	const fact = columnTest(filter);
+	if (fact && index.columns) {
+		if (fact.kind === 'text') {
+			// Each distinct text is tested once.
+			const {texts, codes} = index.columns[fact.column];
+			const {test} = fact;
+			const passes = Uint8Array.from(texts, text => (test(text) ? 1 : 0));
+			return slot => passes[codes[slot]] === 1;
+		}
+
+		const {test} = fact;
+		const values = index.columns[fact.column];
+		return slot => test(values[slot]);
 	}
 
 	const test = filterTest(filter);
@@ -203,17 +234,25 @@ function excludedSlots(index: IndexParts, negated: QueryTerm[]): Uint8Array | un
 	return excluded;
 }
 
-/** Queries without words: the kept slots in name order (score 0). */
+/**
+ * Queries without words: the kept slots in name order (score 0). Every live slot is tested, in slot
+ * order (their facts sit in that order in memory), then read in name order.
+ */
 function byName(index: IndexParts, keep: (slot: number) => boolean, window: number): {ranked: Ranked[]; total: number} {
-	const ranked: Ranked[] = [];
+	const kept = new Uint8Array(index.capacity);
 	let total = 0;
-	for (const slot of index.sortedSlots()) {
+	for (const slot of index.liveSlots()) {
 		if (keep(slot)) {
-			if (total < window) {
-				ranked.push({entry: index.entry(slot), score: 0});
-			}
-
+			kept[slot] = 1;
 			total++;
+		}
+	}
+
+	const ranked: Ranked[] = [];
+	const sorted = index.sortedSlots();
+	for (let at = 0; at < sorted.length && ranked.length < Math.min(window, total); at++) {
+		if (kept[sorted[at]] === 1) {
+			ranked.push({entry: index.entry(sorted[at]), score: 0});
 		}
 	}
 
