@@ -37,6 +37,7 @@ const help = `
 const check: Command = {
 	help,
 	flags: ['all', 'jobs', 'timeout', 'json'],
+	refreshesSearchIndex: true,
 	async run(context) {
 		const {args, flags, out, store} = context;
 		parseWhole('jobs', flags.jobs, 1, MAX_JOBS);

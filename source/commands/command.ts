@@ -53,4 +53,6 @@ export type Command = {
 	help: string;
 	flags: ReadonlyArray<keyof Flags>;
 	run(context: CommandContext): Promise<number> | number;
+	/** After a run that exits 0, bring a saved search index beside the database up to date (catalog-index.ts `refreshSavedIndex`): for the commands that rewrite much of the catalog. */
+	refreshesSearchIndex?: boolean;
 };

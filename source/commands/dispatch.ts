@@ -63,7 +63,17 @@ export async function dispatch(input: string[], flags: Flags, version: string): 
 	const {openStore} = await import('../db/open.js');
 	const context = makeContext(args, flags, out, version, openStore);
 	try {
-		return await command.run(context);
+		const code = await command.run(context);
+		if (code === 0 && command.refreshesSearchIndex) {
+			const {refreshSavedIndex} = await import('../search/catalog-index.js');
+			try {
+				refreshSavedIndex(context.store());
+			} catch {
+				// The saved index is a cache: when it cannot be refreshed, the next search builds it.
+			}
+		}
+
+		return code;
 	} catch (error) {
 		throw storeWriteError(context.dbPath, error);
 	} finally {

@@ -33,6 +33,7 @@ const help = `
 const importCommand: Command = {
 	help,
 	flags: ['dryRun', 'json'],
+	refreshesSearchIndex: true,
 	async run({args, flags, out, store, dbPath}) {
 		expectArgs(args, 1, 'import FILE [--dry-run]');
 		const batch = readImportFile(args[0]!);

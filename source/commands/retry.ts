@@ -24,6 +24,7 @@ const help = `
 const retry: Command = {
 	help,
 	flags: ['path', 'format', 'jobs', 'timeout', 'json'],
+	refreshesSearchIndex: true,
 	async run(context) {
 		if (context.args.length > 0) {
 			throw usageError(`'pluginary retry' takes no arguments (got '${context.args[0]!}').`);

@@ -54,6 +54,7 @@ export function scanOptionsFrom(context: CommandContext): ScanOptions {
 const scan: Command = {
 	help,
 	flags: ['rescan', 'path', 'format', 'jobs', 'timeout', 'json'],
+	refreshesSearchIndex: true,
 	async run(context) {
 		if (context.args.length > 0) {
 			throw usageError(`'pluginary scan' takes no arguments (got '${context.args[0]!}'); to scan a folder use --path.`);

@@ -1,5 +1,6 @@
+import {closeSync, lstatSync} from 'node:fs';
 import type {Store} from '../db/open.js';
-import {catalogVersion} from '../db/queries/catalog-version.js';
+import {catalogVersion, type CatalogVersion} from '../db/queries/catalog-version.js';
 import {loadSearchDocuments} from './catalog-source.js';
 import {SearchIndex} from './index.js';
 import {SavedIndex} from './saved-index.js';
@@ -30,11 +31,38 @@ export function withCatalogIndex<T>(store: Store, use: (index: SearchIndex | Sav
 		}
 	}
 
+	return use(buildAndSave(store, file, before));
+}
+
+/**
+ * Brings the saved index beside the database up to date when there is one (a regular file), so
+ * the next `search` after a scan, import, retry or check reads it instead of building: the
+ * commands that rewrite much of the catalog call this when they finish (command.ts
+ * `refreshesSearchIndex`). A database without a saved index is left without one.
+ */
+export function refreshSavedIndex(store: Store): void {
+	const file = store.path === ':memory:' ? undefined : savedIndexFile(store.path);
+	if (!file || !lstatSync(file, {throwIfNoEntry: false})?.isFile()) {
+		return;
+	}
+
+	const before = catalogVersion(store);
+	const saved = openSavedFile(file, before);
+	if (saved) {
+		closeSync(saved.fd);
+		return;
+	}
+
+	buildAndSave(store, file, before);
+}
+
+/** An index built from the store, saved to `file` when no write happened while it was read. */
+function buildAndSave(store: Store, file: string | undefined, before: CatalogVersion): SearchIndex {
 	const index = SearchIndex.build(loadSearchDocuments(store));
 	const after = catalogVersion(store);
 	if (file && before.catalog !== '' && after.version === before.version && after.catalog === before.catalog) {
 		writeSavedFile(file, savedParts(index, before));
 	}
 
-	return use(index);
+	return index;
 }

@@ -13,6 +13,8 @@ export type Alternative = {
 	fuzzy: boolean;
 	/** True when a name match through it counts as the typed word itself (typo, compound); false for vocabulary and infix matches. */
 	exact: boolean;
+	/** A name term found to hold the typed word after its first letter (the infix rule). */
+	inside?: boolean;
 };
 
 /** One query word (or a vocabulary phrase of consecutive words) with every way it can match. */
@@ -88,7 +90,7 @@ function wordGroup(token: string, lexicon: Lexicon): Group {
 	alternatives.push(...otherSpellings(token).map(synonym), ...swaps(token, lexicon), ...splits(token, lexicon));
 	if (token.length >= 3) {
 		for (const term of lexicon.infixTerms(token, MAX_INFIX_TERMS)) {
-			alternatives.push({terms: [term], weight: INFIX_WEIGHT * token.length / term.length, prefix: false, fuzzy: false, exact: false});
+			alternatives.push({terms: [term], weight: INFIX_WEIGHT * token.length / term.length, prefix: false, fuzzy: false, exact: false, inside: true});
 		}
 	}
 
@@ -129,7 +131,7 @@ function splits(token: string, lexicon: Lexicon): Alternative[] {
 	for (let at = 1; at <= token.length - 2 && found.length < 3; at++) {
 		const [head, tail] = [token.slice(0, at), token.slice(at)];
 		if (lexicon.has(head, true) && (lexicon.has(tail, true) || (tail.length >= 3 && lexicon.hasPrefix(tail)))) {
-			found.push({terms: [head, tail], weight: SPLIT_WEIGHT, prefix: true, fuzzy: false, exact: true});
+			found.push({terms: [head, tail], weight: SPLIT_WEIGHT, prefix: true, fuzzy: false, exact: false});
 		}
 	}
 

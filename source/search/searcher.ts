@@ -145,9 +145,13 @@ function rank(index: IndexParts, query: ParsedQuery, includeHidden: boolean, win
 	return {ranked: ranked.map(({slot, score}) => ({entry: index.entry(slot), score})), total: kept.slots.length};
 }
 
-/** Every term the query's words may match through. */
+/**
+ * Every term the query's words may match through, except the name terms found to hold a typed word
+ * (the infix rule): such a term is a whole name word, and the words it would cover are the name's
+ * own other words ("ZaMultiComp" holds "comp", but "za" and "multi" were not asked for).
+ */
 function coverTerms(groups: readonly Group[]): string[] {
-	return [...new Set(groups.flatMap(group => group.alternatives.flatMap(alternative => alternative.terms)))];
+	return [...new Set(groups.flatMap(group => group.alternatives.filter(alternative => !alternative.inside).flatMap(alternative => alternative.terms)))];
 }
 
 /** The test a slot must pass besides the free words: hidden, negated words, phrases and filters. */

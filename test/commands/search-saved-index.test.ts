@@ -5,12 +5,14 @@
  */
 import {createHash} from 'node:crypto';
 import {execFileSync} from 'node:child_process';
-import {existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {closeSync, existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {openStore} from '../../source/db/open.js';
 import {recordFileResult, removeFile} from '../../source/db/queries/ingest.js';
+import {catalogVersion} from '../../source/db/queries/catalog-version.js';
 import {savedIndexFile} from '../../source/search/catalog-index.js';
+import {openSavedFile} from '../../source/search/saved-parts.js';
 import {cliPasses} from '../helpers/cli-assert.js';
 import {entry, sampleParameters, writeSyntheticStore} from '../helpers/synthetic-store.js';
 import {tempDbPath, tempDir} from '../helpers/temp.js';
@@ -92,6 +94,35 @@ test('an import is seen by the next search', t => {
 	cliPasses(t, db, ['import', backup]);
 	t.true(ids(t, db, 'test').length > 0);
 	t.deepEqual(ids(t, db, 'is:fav'), [comp]);
+});
+
+test('an import refreshes a saved index that exists, so the next search reads it; without one, none is made', t => {
+	const source = tempDbPath();
+	writeSyntheticStore(source);
+	const backup = path.join(tempDir(), 'backup.json');
+	cliPasses(t, source, ['export', '--out', backup]);
+
+	const fresh = tempDbPath();
+	cliPasses(t, fresh, ['import', backup]);
+	t.false(existsSync(savedIndexFile(fresh)), 'no saved index is made for a database that has none');
+
+	const db = tempDbPath();
+	t.deepEqual(ids(t, db, 'test'), []);
+	const before = savedHash(db);
+	cliPasses(t, db, ['import', backup]);
+	const store = openStore(db);
+	try {
+		const saved = openSavedFile(savedIndexFile(db), catalogVersion(store));
+		t.truthy(saved, 'the saved index is at the catalog version the import left');
+		closeSync(saved!.fd);
+	} finally {
+		store.close();
+	}
+
+	t.not(savedHash(db), before);
+	const refreshed = savedHash(db);
+	t.true(ids(t, db, 'test').length > 0);
+	t.is(savedHash(db), refreshed, 'the search read the refreshed index instead of saving a new one');
 });
 
 test('what is not a regular file at the saved index path is never waited on or replaced (a FIFO, a folder, a link)', t => {

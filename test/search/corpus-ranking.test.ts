@@ -1,4 +1,4 @@
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {words} from '../../source/catalog/text.js';
 import {SearchIndex} from '../../source/search/index.js';
 import {corpusAvailable, corpusDocuments} from '../helpers/debian-corpus.js';
@@ -52,18 +52,24 @@ const cases: Case[] = [
 	first('calf reverb', 'Calf Reverb'),
 	top3('hall', 'Dragonfly Hall Reverb'),
 	first('zamgeq31', 'ZamGEQ31'),
+	// Seen before the change that fixed it (a word typed whole, an infix term covering a name's other words): ZaMultiComp came first.
+	first('comp vendor:zam', 'ZamComp'),
 ];
 
 const corpus = corpusAvailable() ? await corpusDocuments() : [];
 const index = SearchIndex.build(corpus);
 
-for (const {query, name, within} of cases) {
-	test(`"${query}" → ${name} ${within === 1 ? 'first' : 'in the top 3'}`, t => {
-		if (corpus.length === 0) {
-			t.pass('the Debian plugin corpus is not installed here');
-			return;
-		}
+/** Without the Debian corpus these tests are registered as skipped, saying so. */
+const corpusTest = (title: string, run: (t: ExecutionContext) => void): void => {
+	if (corpus.length > 0) {
+		test(title, run);
+	} else {
+		test.skip(`${title} (skipped: the Debian plugin corpus is not installed here)`, run);
+	}
+};
 
+for (const {query, name, within} of cases) {
+	corpusTest(`"${query}" → ${name} ${within === 1 ? 'first' : 'in the top 3'}`, t => {
 		// VST2 names come from file names until the scanner lands ("DragonflyHallReverb"): compare words.
 		const same = (a: string): string => words(a).join(' ');
 		const hits = index.search(query, {limit: 10, collapse: true}).hits.map(hit => hit.summary.name);
@@ -71,12 +77,7 @@ for (const {query, name, within} of cases) {
 	});
 }
 
-test('the corpus reader finds the Debian corpus (373 LV2, 276 LADSPA)', t => {
-	if (corpus.length === 0) {
-		t.pass('the Debian plugin corpus is not installed here');
-		return;
-	}
-
+corpusTest('the corpus reader finds the Debian corpus (373 LV2, 276 LADSPA)', t => {
 	t.is(corpus.filter(document => document.summary.format === 'lv2').length, 373);
 	t.is(corpus.filter(document => document.summary.format === 'ladspa').length, 276);
 	t.log(`${cases.length} ranking cases over ${corpus.length} plugins`);
