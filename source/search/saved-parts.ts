@@ -107,21 +107,37 @@ export function savedParts(index: SearchIndex, version: CatalogVersion): SavedBy
 
 function similarityColumns(index: SearchIndex): SimilarityColumns {
 	const profiles = index.entries.map(entry => (entry ? similarityProfile(entry.document.summary) : undefined));
-	const normalLists = new Map<string, number[]>();
+	// Each normal form as a number, in first-seen order; a slot's forms deduplicated with a stamp per number.
+	const numberOf = new Map<string, number>();
+	const numberOfName = new Map<string, number>();
+	const normalLists: number[][] = [];
+	const lastSlot: number[] = [];
 	const normalCount = Uint32Array.from(index.entries, (entry, slot) => {
-		const normals = new Set(entry?.document.parameterNames.map(name => normalName(name)).filter(Boolean));
-		for (const normal of normals) {
-			const list = normalLists.get(normal);
-			if (list) {
-				list.push(slot);
-			} else {
-				normalLists.set(normal, [slot]);
+		let count = 0;
+		for (const name of entry?.document.parameterNames ?? []) {
+			let number = numberOfName.get(name);
+			if (number === undefined) {
+				const normal = normalName(name);
+				number = normal === '' ? -1 : numberOf.get(normal) ?? normalLists.length;
+				if (number === normalLists.length) {
+					numberOf.set(normal, number);
+					normalLists.push([]);
+					lastSlot.push(-1);
+				}
+
+				numberOfName.set(name, number);
+			}
+
+			if (number !== -1 && lastSlot[number] !== slot) {
+				lastSlot[number] = slot;
+				normalLists[number]!.push(slot);
+				count++;
 			}
 		}
 
-		return normals.size;
+		return count;
 	});
-	const lists = [...normalLists.values()];
+	const lists = normalLists;
 	const flat = lists.flat();
 	return {
 		category: coded(profiles.map(profile => profile?.category ?? '')),
