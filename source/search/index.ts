@@ -43,10 +43,9 @@ export class SearchIndex implements IndexParts {
 			index.add(document);
 		}
 
-		// The filter facts and name words again, in passes of their own: made together, they sit
+		// The filter facts again, in a pass of their own: made together, they sit
 		// together in memory, and a query over many plugins reads them in cache (docs/search.md).
 		index.facts = index.entries.map(entry => entry && filterFacts(entry.document));
-		index.nameWords = index.entries.map(entry => entry && index.otherWordsOf(entry.document));
 		index.trim();
 		return index;
 	}
@@ -61,8 +60,6 @@ export class SearchIndex implements IndexParts {
 	/** The filter facts of each slot (filters.ts `filterFacts`). */
 	private facts: Array<FilterDocument | undefined> = [];
 	readonly words = new NameWordTable();
-	/** The numbers of each slot's name words that are not its vendor's words. */
-	private nameWords: Array<number[] | undefined> = [];
 	/** The hidden flag, name number and filter facts of each slot. */
 	readonly columns = new SlotColumns();
 	capacity = 0;
@@ -126,7 +123,6 @@ export class SearchIndex implements IndexParts {
 		this.slotOf.delete(id);
 		this.entries[slot] = undefined;
 		this.facts[slot] = undefined;
-		this.nameWords[slot] = undefined;
 		this.changed();
 		this.maybeCompact();
 		return true;
@@ -151,10 +147,6 @@ export class SearchIndex implements IndexParts {
 
 	get names(): Coded {
 		return this.columns.names;
-	}
-
-	otherWords(slot: number): readonly number[] {
-		return this.nameWords[slot]!;
 	}
 
 	isHidden(slot: number): boolean {
@@ -213,12 +205,13 @@ export class SearchIndex implements IndexParts {
 			this.capacity = Math.max(64, slot + 1, this.capacity * 2);
 			this.terms.grow(this.capacity);
 			this.columns.grow(this.capacity);
+			this.words.grow(this.capacity);
 			this.scratchArrays = undefined;
 		}
 
 		this.entries.push({document, slot, sortName: nocaseKey(summary.name)});
 		this.facts.push(filterFacts(document));
-		this.nameWords.push(this.otherWordsOf(document));
+		this.words.set(slot, summary.name, summary.vendor);
 		this.columns.set(slot, summary);
 		this.slotOf.set(summary.id, slot);
 		this.terms.add(slot, this.fieldTerms(document, slot, 'add'));
@@ -264,10 +257,6 @@ export class SearchIndex implements IndexParts {
 		this.sorted = undefined;
 		this.nameRank = undefined;
 		this.live = undefined;
-	}
-
-	private otherWordsOf({summary}: SearchDocument): number[] {
-		return this.words.otherWords(summary.name, summary.vendor);
 	}
 
 	/** The tokens and terms of a text (`indexTokens`), cached by text. */

@@ -34,13 +34,13 @@ export class SavedIndex implements IndexParts {
 	private namesBySlot: string[][] | undefined;
 	private readonly sections: Partial<Sections> = {};
 	private readonly entryOf: Array<SavedEntry | undefined> = [];
-	readonly words = new NameWordTable();
-	private readonly otherWordsOf: Array<number[] | undefined> = [];
+	readonly words = new NameWordTable(slot => ({name: this.names.texts[this.names.codes[slot]!]!, vendor: this.vendorOf(slot)}));
 
 	constructor(private readonly file: SavedFile) {
 		const {parts} = file;
 		this.terms = TermIndex.fromParts(parts.terms);
 		this.capacity = parts.capacity;
+		this.words.grow(this.capacity);
 	}
 
 	get vocabulary(): Vocabulary {
@@ -82,12 +82,6 @@ export class SavedIndex implements IndexParts {
 	private vendorOf(slot: number): string {
 		const {vendorNames} = this.file.parts;
 		return vendorNames.texts[vendorNames.codes[slot]!]!;
-	}
-
-	/** The numbers of a slot's name words that are not its vendor's words, made on first use. */
-	otherWords(slot: number): readonly number[] {
-		this.otherWordsOf[slot] ??= this.words.otherWords(this.names.texts[this.names.codes[slot]!]!, this.vendorOf(slot));
-		return this.otherWordsOf[slot];
 	}
 
 	isHidden(slot: number): boolean {

@@ -61,10 +61,8 @@ export type IndexParts = {
 	readonly capacity: number;
 	/** Each slot's name as a number (names repeat across formats): what ranking reads of every matched slot. */
 	readonly names: Coded;
-	/** The name words of each slot, by number (rerank.ts). */
+	/** The numbers of each slot's name words that are not its vendor's words, for counting a name's other words (rerank.ts). */
 	readonly words: NameWordTable;
-	/** The numbers of the slot's name words that are not its vendor's words, for counting a name's other words (rerank.ts). */
-	otherWords(slot: number): readonly number[];
 	isHidden(slot: number): boolean;
 	/** The facts `columnTest` filters read, as columns (the other filters read `filterDocument`). */
 	readonly columns?: FilterColumns;
@@ -136,7 +134,6 @@ function rank(index: IndexParts, query: ParsedQuery, includeHidden: boolean, win
 
 	const ranked = rerank(kept, {
 		names: index.names,
-		otherWords: slot => index.otherWords(slot),
 		words: index.words,
 		compare: (a, b) => index.compareSlots(a, b),
 		typed: tokens,
