@@ -1,6 +1,7 @@
 import {closeSync, lstatSync} from 'node:fs';
 import type {Store} from '../db/open.js';
 import {catalogVersion, type CatalogVersion} from '../db/queries/catalog-version.js';
+import {flaggedPlugins} from '../db/queries/curation.js';
 import {loadSearchDocuments} from './catalog-source.js';
 import {SearchIndex} from './index.js';
 import {SavedIndex} from './saved-index.js';
@@ -23,7 +24,7 @@ export function withCatalogIndex<T>(store: Store, use: (index: SearchIndex | Sav
 	const before = catalogVersion(store);
 	const saved = file ? openSavedFile(file, before) : undefined;
 	if (saved) {
-		const index = new SavedIndex(saved);
+		const index = new SavedIndex(saved, flaggedPlugins(store));
 		try {
 			return use(index);
 		} finally {

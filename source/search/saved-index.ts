@@ -36,10 +36,24 @@ export class SavedIndex implements IndexParts {
 	private readonly entryOf: Array<SavedEntry | undefined> = [];
 	readonly words = new NameWordTable(slot => ({name: this.names.texts[this.names.codes[slot]!]!, vendor: this.vendorOf(slot)}));
 
-	constructor(private readonly file: SavedFile) {
+	/** The hidden flag of each slot: the file's, or the store's when flags are given. */
+	private readonly hidden: Uint8Array;
+
+	/** The store's favourite and hidden plugins, when they differ from the ones the file was saved with. */
+	private readonly flags: ReadonlyMap<string, Flags> | undefined;
+
+	/**
+	 * `flags`: the favourite and hidden plugins as the store has them now (`flaggedPlugins`).
+	 * Flags do not change the catalog version (migration 0005), so a saved index answers with the
+	 * live ones. When they are the ones it was saved with (the usual case) nothing more is read;
+	 * else the slots' ids are read to place them. Without `flags` it answers with the saved ones.
+	 */
+	constructor(private readonly file: SavedFile, flags?: ReadonlyMap<string, Flags>) {
 		const {parts} = file;
 		this.terms = TermIndex.fromParts(parts.terms);
 		this.capacity = parts.capacity;
+		this.flags = flags && !sameFlags(flags, parts.flagged) ? flags : undefined;
+		this.hidden = this.flags ? Uint8Array.from(this.section('similarity').ids, id => (this.flags!.get(id)?.hidden ? 1 : 0)) : parts.hidden;
 		this.words.grow(this.capacity);
 	}
 
@@ -85,7 +99,7 @@ export class SavedIndex implements IndexParts {
 	}
 
 	isHidden(slot: number): boolean {
-		return this.file.parts.hidden[slot] === 1;
+		return this.hidden[slot] === 1;
 	}
 
 	/** The whole document: a saved index reads a summary from its file only for the slots a filter tests. */
@@ -107,7 +121,14 @@ export class SavedIndex implements IndexParts {
 
 	/** The summary of a slot, read from the file. */
 	summaryAt(slot: number): PluginSummary {
-		return JSON.parse(readSummary(this.file, slot)) as PluginSummary;
+		const summary = JSON.parse(readSummary(this.file, slot)) as PluginSummary;
+		if (this.flags) {
+			const flags = this.flags.get(summary.id);
+			summary.favorite = flags?.favorite ?? false;
+			summary.hidden = flags?.hidden ?? false;
+		}
+
+		return summary;
 	}
 
 	/** The parameter names of a slot (in no particular order), from the parameter value index (inverted once, on first use). */
@@ -250,6 +271,17 @@ class SavedEntry implements Entry, SearchDocument {
 		this.cachedSortName ??= nocaseKey(this.summary.name);
 		return this.cachedSortName;
 	}
+}
+
+/** A plugin's curation flags. */
+type Flags = {favorite: boolean; hidden: boolean};
+
+/** Whether the store's flags are the ones a file was saved with. */
+function sameFlags(flags: ReadonlyMap<string, Flags>, saved: ReadonlyArray<[string, number]>): boolean {
+	return flags.size === saved.length && saved.every(([id, bits]) => {
+		const now = flags.get(id);
+		return now !== undefined && (now.favorite ? 1 : 0) + (now.hidden ? 2 : 0) === bits;
+	});
 }
 
 /** Whether the ascending slots from `start` to `end` hold `slot` (binary search). */

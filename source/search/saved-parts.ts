@@ -10,7 +10,7 @@ import type {TermParts} from './term-index.js';
 import type {TextFilterParts} from './text-filter-index.js';
 
 /** Bumped whenever the layout of SavedParts changes (an older file is then rebuilt). */
-const LAYOUT = 6;
+const LAYOUT = 7;
 /** Bytes before the parts: the parts' length (u32 LE) and the layout (u32 LE). */
 const HEAD = 8;
 
@@ -35,6 +35,8 @@ export type SavedParts = CatalogVersion & {
 	names: Coded;
 	vendorNames: Coded;
 	hidden: Uint8Array;
+	/** The favourite and hidden plugins when it was saved, by id: 1 favourite, 2 hidden, 3 both (SavedIndex compares them with the store's). */
+	flagged: Array<[string, number]>;
 	/** Per slot: where its summary's JSON ends in the summaries (empty for a free slot). */
 	summaryEnds: Uint32Array;
 	/** Where each section, and then the summaries, start after these parts: [offset, length] bytes. */
@@ -99,6 +101,10 @@ export function savedParts(index: SearchIndex, version: CatalogVersion): SavedBy
 			names: coded(entries.map(entry => entry?.document.summary.name ?? '')),
 			vendorNames: coded(entries.map(entry => entry?.document.summary.vendor ?? '')),
 			hidden: Uint8Array.from(entries, entry => (entry?.document.summary.hidden ? 1 : 0)),
+			flagged: entries.flatMap(entry => {
+				const flags = entry ? (entry.document.summary.favorite ? 1 : 0) + (entry.document.summary.hidden ? 2 : 0) : 0;
+				return flags === 0 ? [] : [[entry!.document.summary.id, flags] as [string, number]];
+			}),
 			summaryEnds,
 			sections: {parameters: [parametersAt, body[0]!.length], similarity: [similarityAt, body[1]!.length], summaries: [summariesAt, body[2]!.length]},
 		},

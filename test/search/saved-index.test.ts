@@ -19,8 +19,8 @@ import {tempDir} from '../helpers/temp.js';
 
 const version = {catalog: 'test-catalog', version: 7};
 
-/** Saves the index to a file and opens it as the CLI does. */
-function savedCopy(index: SearchIndex): SavedIndex {
+/** Saves the index to a file and opens it as the CLI does (with the store's flags when given). */
+function savedCopy(index: SearchIndex, flags?: Map<string, {favorite: boolean; hidden: boolean}>): SavedIndex {
 	const file = path.join(tempDir(), 'catalog.db-search');
 	writeSavedFile(file, savedParts(index, version));
 	const opened = openSavedFile(file, version);
@@ -28,7 +28,7 @@ function savedCopy(index: SearchIndex): SavedIndex {
 		throw new Error('the saved index did not open');
 	}
 
-	return new SavedIndex(opened);
+	return new SavedIndex(opened, flags);
 }
 
 /** What a search returns, as comparable data. */
@@ -143,6 +143,36 @@ for (const seed of [11, 12, 13]) {
 		}
 	});
 }
+
+test('a saved index read with the store\'s flags answers as an index built with them (favourites and hidden plugins changed since it was saved)', t => {
+	const documents = randomCatalog(21, 600);
+	const saved = SearchIndex.build(documents);
+	const random = prng(2121);
+	// The store's flags now: a quarter of the plugins flipped one way or the other.
+	const now = documents.map(document => random() < 0.25
+		? {...document, summary: {...document.summary, favorite: random() < 0.5, hidden: random() < 0.3}}
+		: document);
+	const flags = new Map(now.filter(({summary}) => summary.favorite || summary.hidden).map(({summary}) => [summary.id, {favorite: summary.favorite, hidden: summary.hidden}]));
+	const full = SearchIndex.build(now);
+	const live = savedCopy(saved, flags);
+	const unchanged = savedCopy(saved, new Map(documents.filter(({summary}) => summary.favorite || summary.hidden).map(({summary}) => [summary.id, {favorite: summary.favorite, hidden: summary.hidden}])));
+	try {
+		for (let i = 0; i < 200; i++) {
+			const query = randomQuery(random);
+			const options: SearchOptions = {limit: 1 + Math.floor(random() * 40), includeHidden: random() < 0.2, collapse: random() < 0.2};
+			assertSameSearch(t, full, live, query, options);
+			assertSameSearch(t, saved, unchanged, query, options);
+		}
+
+		for (const query of ['is:fav', 'is:hidden', 'comp is:fav']) {
+			t.deepEqual(live.search(query, {limit: 1000}).hits.map(hit => [hit.summary.id, hit.summary.favorite, hit.summary.hidden]),
+				full.search(query, {limit: 1000}).hits.map(hit => [hit.summary.id, hit.summary.favorite, hit.summary.hidden]), query);
+		}
+	} finally {
+		live.close();
+		unchanged.close();
+	}
+});
 
 test('a saved index opens only at the catalog version it was saved at', t => {
 	const full = SearchIndex.build(randomCatalog(5, 50));

@@ -29,6 +29,12 @@ export function toggleFlag(store: Store, pluginId: string, flag: CurationFlag): 
 	return cachedStatement(store, `select ${flag} from user_data where plugin_id = ?`).pluck().get(pluginId) === 1;
 }
 
+/** Every plugin id that is a favourite or hidden, with both flags (what a saved search index reads live: docs/search.md). */
+export function flaggedPlugins(store: Store): Map<string, {favorite: boolean; hidden: boolean}> {
+	const rows = cachedStatement(store, 'select plugin_id, favorite, hidden from user_data where favorite = 1 or hidden = 1').raw().all() as Array<[string, number, number]>;
+	return new Map(rows.map(([id, favorite, hidden]) => [id, {favorite: favorite === 1, hidden: hidden === 1}]));
+}
+
 /** Sets the user's category of a plugin, or removes the override with `undefined`. */
 export function setCategoryOverride(store: Store, pluginId: string, category: Category | undefined): void {
 	cachedStatement(store, `insert into user_data (plugin_id, category) values (?, ?)
