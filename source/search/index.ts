@@ -141,10 +141,6 @@ export class SearchIndex implements IndexParts {
 		return this.entries[slot]!;
 	}
 
-	nameOf(slot: number): string {
-		return this.entries[slot]!.document.summary.name;
-	}
-
 	get names(): Coded {
 		return this.columns.names;
 	}
