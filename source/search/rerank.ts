@@ -2,80 +2,10 @@ import type {Matches} from './match.js';
 import {nameScore} from './name-score.js';
 import type {Coded} from './saved-parts.js';
 import {BestOf, kthLargest} from './scratch.js';
-import {wordsOf} from './text-filter-index.js';
+import type {NameWordTable} from './slot-columns.js';
 
 /** A hit's score is multiplied by up to 1 + NAME_WEIGHT by its name-match score (orders near-ties). */
 export const NAME_WEIGHT = 0.25;
-
-/**
- * The words of the plugins' names, each with a number, and per slot the numbers of its name's
- * words that are not its vendor's words ("Calf Compressor" by Calf → [compressor]), one after
- * another in one array: counting a hit's other words reads small integers (`otherWordsCounter`).
- * An index sets each slot as it adds it; a saved index gives `source` and each slot is set on
- * first use. Removed slots leave their numbers behind until the index is compacted.
- */
-export class NameWordTable {
-	/** The word of each number. */
-	readonly words: string[] = [];
-	private readonly numberOf = new Map<string, number>();
-	/** Per slot: where its numbers start in `pool` (-1: not set yet), and how many there are. */
-	private start = new Int32Array(0);
-	private length = new Uint8Array(0);
-	private pool = new Int32Array(1024);
-	private used = 0;
-
-	constructor(private readonly source?: (slot: number) => {name: string; vendor: string}) {}
-
-	/** Makes room for slots below `capacity`. */
-	grow(capacity: number): void {
-		const start = new Int32Array(capacity).fill(-1);
-		start.set(this.start);
-		const length = new Uint8Array(capacity);
-		length.set(this.length);
-		[this.start, this.length] = [start, length];
-	}
-
-	/** Sets a slot's numbers: the words (`wordsOf`) of `name` that are not words of `vendor` (at most 255). */
-	set(slot: number, name: string, vendor: string): void {
-		const vendorWords = wordsOf(vendor);
-		const others = wordsOf(name).filter(word => !vendorWords.includes(word)).slice(0, 255);
-		if (this.used + others.length > this.pool.length) {
-			const pool = new Int32Array(Math.max(this.pool.length * 2, this.used + others.length));
-			pool.set(this.pool);
-			this.pool = pool;
-		}
-
-		this.start[slot] = this.used;
-		this.length[slot] = others.length;
-		for (const word of others) {
-			let number = this.numberOf.get(word);
-			if (number === undefined) {
-				number = this.words.length;
-				this.words.push(word);
-				this.numberOf.set(word, number);
-			}
-
-			this.pool[this.used++] = number;
-		}
-	}
-
-	/** How many of the slot's numbers `covered` says no to. */
-	countUncovered(slot: number, covered: (number: number) => boolean): number {
-		if (this.start[slot] === -1) {
-			const {name, vendor} = this.source!(slot);
-			this.set(slot, name, vendor);
-		}
-
-		let count = 0;
-		for (let at = this.start[slot], end = at + this.length[slot]; at < end; at++) {
-			if (!covered(this.pool[at])) {
-				count++;
-			}
-		}
-
-		return count;
-	}
-}
 
 /** What re-ranking needs to know of a matched slot. */
 export type RankContext = {

@@ -4,7 +4,7 @@ import type {PluginSummary} from '../catalog/plugin.js';
 import type {SearchDocument} from './document.js';
 import type {Entry} from './entry.js';
 import type {FilterDocument} from './filters.js';
-import {NameWordTable} from './rerank.js';
+import {NameWordTable} from './slot-columns.js';
 import {unpackLists, type Postings} from './postings.js';
 import {parseQuery, type ParsedQuery} from './query.js';
 import {readSection, readSummary, type Coded, type SavedFile, type Sections} from './saved-parts.js';

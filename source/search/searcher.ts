@@ -5,7 +5,8 @@ import {asksForHidden, columnTest, filterTest, type FilterColumns, type FilterDo
 import {matchGroups} from './match.js';
 import {PhraseMatcher} from './phrase.js';
 import type {ParsedQuery, QueryFilter, QueryTerm} from './query.js';
-import {rerank, type NameWordTable} from './rerank.js';
+import {rerank} from './rerank.js';
+import type {NameWordTable} from './slot-columns.js';
 import {combineTokens} from './scoring.js';
 import type {Coded} from './saved-parts.js';
 import type {Scratch} from './scratch.js';
