@@ -7,7 +7,7 @@ import type {FilterDocument} from './filters.js';
 import {NameWordTable} from './slot-columns.js';
 import {unpackLists, type Postings} from './postings.js';
 import {parseQuery, type ParsedQuery} from './query.js';
-import {readSection, readSummary, type Coded, type SavedFile, type Sections} from './saved-parts.js';
+import {flagBits, readSection, readSummary, type Coded, type SavedFile, type Sections} from './saved-parts.js';
 import {Scratch} from './scratch.js';
 import {runSearch, type IndexParts, type SearchOptions, type SearchResult} from './searcher.js';
 import {jaccardOfCounts, similarity, type SimilarHit, type SimilarityProfile} from './similar.js';
@@ -280,7 +280,7 @@ type Flags = {favorite: boolean; hidden: boolean};
 function sameFlags(flags: ReadonlyMap<string, Flags>, saved: ReadonlyArray<[string, number]>): boolean {
 	return flags.size === saved.length && saved.every(([id, bits]) => {
 		const now = flags.get(id);
-		return now !== undefined && (now.favorite ? 1 : 0) + (now.hidden ? 2 : 0) === bits;
+		return now !== undefined && flagBits(now) === bits;
 	});
 }
 

@@ -78,6 +78,11 @@ export type SavedFile = {parts: SavedParts; fd: number; base: number};
 /** A saved index as bytes: the parts, then the sections and the summaries. */
 type SavedBytes = {parts: SavedParts; body: Buffer[]};
 
+/** A plugin's favourite and hidden flags as the saved `flagged` list holds them: 1 favourite, 2 hidden, 3 both. */
+export function flagBits({favorite, hidden}: {favorite: boolean; hidden: boolean}): number {
+	return (favorite ? 1 : 0) + (hidden ? 2 : 0);
+}
+
 /** The saved form of a freshly built index at a catalog version. */
 export function savedParts(index: SearchIndex, version: CatalogVersion): SavedBytes {
 	const {entries} = index;
@@ -102,7 +107,7 @@ export function savedParts(index: SearchIndex, version: CatalogVersion): SavedBy
 			vendorNames: coded(entries.map(entry => entry?.document.summary.vendor ?? '')),
 			hidden: Uint8Array.from(entries, entry => (entry?.document.summary.hidden ? 1 : 0)),
 			flagged: entries.flatMap(entry => {
-				const flags = entry ? (entry.document.summary.favorite ? 1 : 0) + (entry.document.summary.hidden ? 2 : 0) : 0;
+				const flags = entry ? flagBits(entry.document.summary) : 0;
 				return flags === 0 ? [] : [[entry!.document.summary.id, flags] as [string, number]];
 			}),
 			summaryEnds,
